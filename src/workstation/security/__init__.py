@@ -1,0 +1,1 @@
+"""Integrity and accountability: hashing, the audit chain."""

@@ -1,0 +1,1 @@
+"""DuckDB persistence: the only layer that imports duckdb."""

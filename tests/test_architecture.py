@@ -1,0 +1,36 @@
+"""The layer rules of the design hold in the code, not only on paper."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import PROJECT_ROOT
+
+
+def test_import_contracts_hold():
+    lint_imports = shutil.which("lint-imports")
+    if lint_imports is None:
+        pytest.fail("import-linter is not installed; install the dev extra")
+    result = subprocess.run(
+        [lint_imports], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_services_load_without_qt_or_duckdb_in_ui_terms():
+    """Importing the CLI and every service pulls in no Qt."""
+    code = (
+        "import sys, workstation.cli, workstation.services.demo, "
+        "workstation.services.evidence, workstation.services.cases; "
+        "bad = [m for m in ('PySide6', 'pyqtgraph') if m in sys.modules]; "
+        "print(','.join(bad))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
