@@ -297,6 +297,31 @@ def cmd_report(args) -> int:
     return 0
 
 
+def cmd_audit_verify(args) -> int:
+    from workstation.services.audit import verify_audit
+
+    with _open_workspace(args) as ws:
+        count, broken = verify_audit(ws)
+    if broken is None:
+        print(f"Audit trail intact: {count} entries, every hash chains.")
+        return 0
+    seq, why = broken
+    print(f"Audit trail broken at entry {seq}: {why}.")
+    return 2
+
+
+def cmd_audit_show(args) -> int:
+    from workstation.services.audit import recent_audit
+
+    with _open_workspace(args) as ws:
+        for e in recent_audit(ws, args.last):
+            print(
+                f"{e.seq:>6}  {e.logged_at}  {e.user_name:<14} "
+                f"{e.action:<16} {e.object}"
+            )
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------
 
 
@@ -351,6 +376,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser("verify", help="re-hash the evidence vault")
     verify.set_defaults(func=cmd_verify)
+
+    audit = commands.add_parser("audit", help="show and verify the audit trail")
+    audit_commands = audit.add_subparsers(dest="audit_command", required=True)
+    audit_commands.add_parser(
+        "verify", help="check the hash chain; name the first tampered entry"
+    ).set_defaults(func=cmd_audit_verify)
+    show = audit_commands.add_parser("show", help="list the latest entries")
+    show.add_argument("--last", type=int, default=30)
+    show.set_defaults(func=cmd_audit_show)
 
     importer = commands.add_parser("import", help="import a CSV or XLSX file")
     importer.add_argument("case")

@@ -87,3 +87,16 @@ def test_verify_clean_vault(cli_case, shared_data):
     result = run_cli("verify", workspace=cli_case)
     assert result.returncode == 0
     assert "1 files, every hash matches" in result.stdout
+
+
+def test_audit_verify_names_the_tampered_entry(cli_case):
+    import duckdb
+
+    ok = run_cli("audit", "verify", workspace=cli_case)
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    conn = duckdb.connect(str(cli_case / "workspace.duckdb"))
+    conn.execute("UPDATE audit_log SET user_name = 'someone else' WHERE seq = 1")
+    conn.close()
+    broken = run_cli("audit", "verify", workspace=cli_case)
+    assert broken.returncode == 2
+    assert "entry 1" in broken.stdout
