@@ -94,16 +94,33 @@ def test_demo_brief_shows_chinese_faces_and_chart(demo_run, tmp_path):
     assert "players.jpg" in text
 
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True)
-    cjk = [line for line in fonts.stdout.splitlines() if "WenQuanYi" in line or "wqy" in line.lower()]
+    cjk = [
+        line
+        for line in fonts.stdout.splitlines()
+        if "WenQuanYi" in line or "wqy" in line.lower()
+    ]
     assert cjk, fonts.stdout
     assert all(" yes " in line for line in cjk), fonts.stdout
 
-    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
-    image_rows = [l for l in images.stdout.splitlines()[2:] if l.strip()]
+    images = subprocess.run(
+        ["pdfimages", "-list", str(pdf)], capture_output=True, text=True
+    )
+    image_rows = [row for row in images.stdout.splitlines()[2:] if row.strip()]
     assert len(image_rows) >= 3, images.stdout  # suspect crop, candidates, chart
 
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")],
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(pdf),
+            str(tmp_path / "p"),
+        ],
         check=True,
     )
     assert list(tmp_path.glob("p*.png"))

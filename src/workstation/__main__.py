@@ -1,5 +1,5 @@
 """Allow ``python -m workstation``."""
 
-from workstation.cli import main
+from workstation.cli.main import main
 
 raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Link graphs built from store rows: analysis (key players) and the chart."""

@@ -1,0 +1,214 @@
+"""Turning a user's CSV or XLSX file into a UTF-8 CSV the loader can read.
+
+:func:`prepare_table` checks the file, rewrites it (see :mod:`.encoding` and
+:mod:`.spreadsheet`), reads its header and matches the spec's columns against
+it, so that a wrong file or spec fails before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from workstation.domain.errors import ImportSpecError, InputFileError
+from workstation.domain.progress import CancelToken, ProgressCallback
+from workstation.ingest.encoding import (
+    detect_encoding,
+    peek_first_line,
+    transcode_to_utf8,
+)
+from workstation.ingest.import_spec import WHITESPACE_DELIMITER, ImportSpec
+from workstation.ingest.spreadsheet import xlsx_to_csv
+
+log = logging.getLogger(__name__)
+
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+PREPARED_NAME = "prepared.csv"
+
+
+@dataclass(frozen=True)
+class PreparedTable:
+    """A user's table rewritten as UTF-8 CSV with LF line ends.
+
+    Attributes:
+        source: the user's file.
+        csv_path: the rewritten copy.
+        file_format: ``csv`` or ``xlsx``.
+        encoding: the encoding the file was read with (``xlsx`` for workbooks).
+        delimiter: the copy's field delimiter.
+        header: whether line 1 is a header.
+        columns: the column names, in file order.
+        physical_lines: lines in the user's file (sheet rows for workbooks).
+        blank_lines: the empty lines, which hold no record.
+    """
+
+    source: Path
+    csv_path: Path
+    file_format: str
+    encoding: str
+    delimiter: str
+    header: bool
+    columns: tuple[str, ...]
+    physical_lines: int
+    blank_lines: tuple[int, ...]
+
+    def index(self, column: str) -> int:
+        """The position of a column, matched exactly, else ignoring case."""
+        if column in self.columns:
+            return self.columns.index(column)
+        folded = [c.casefold() for c in self.columns]
+        return folded.index(column.casefold())
+
+
+def file_format(path: Path, spec: ImportSpec) -> str:
+    """``xlsx`` or ``csv``: the spec's ``format``, else the file's extension."""
+    if spec.format:
+        return spec.format
+    return "xlsx" if path.suffix.lower() in XLSX_SUFFIXES else "csv"
+
+
+def check_input_file(path: str | Path) -> Path:
+    """The path of an existing, non-empty file, or a clear error.
+
+    Args:
+        path: the file the user named.
+
+    Returns:
+        The path.
+
+    Raises:
+        InputFileError: when it is missing, a folder, unreadable or empty.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputFileError(
+            f"{path}: no such file; check the path. Nothing was imported."
+        )
+    if not path.is_file():
+        raise InputFileError(
+            f"{path}: is a folder, not a file; name the file to import."
+        )
+    try:
+        size = path.stat().st_size
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot be read ({exc.strerror}).") from exc
+    if size == 0:
+        raise InputFileError(f"{path}: the file is empty; nothing to import.")
+    return path
+
+
+def prepare_table(
+    path: str | Path,
+    spec: ImportSpec,
+    workdir: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PreparedTable:
+    """Check and rewrite a table for loading.
+
+    Args:
+        path: the user's CSV, text or XLSX file.
+        spec: the mapping spec.
+        workdir: a folder for the rewritten copy.
+        progress: called while the file is read.
+        cancel: checked while the file is read.
+
+    Returns:
+        The prepared table.
+
+    Raises:
+        InputFileError: when the file is missing, empty or unreadable.
+        ImportSpecError: when the spec names a column the file lacks.
+    """
+    path = check_input_file(path)
+    target = Path(workdir) / PREPARED_NAME
+    fmt = file_format(path, spec)
+    if fmt == "xlsx":
+        width = None if spec.header else len(spec.columns)
+        layout = xlsx_to_csv(
+            path,
+            target,
+            sheet=spec.sheet,
+            width=width,
+            progress=progress,
+            cancel=cancel,
+        )
+        encoding, delimiter = "xlsx", ","
+        columns = _columns(path, spec, layout.first_line, delimiter)
+    else:
+        encoding = detect_encoding(path, spec.encoding)
+        whitespace = spec.delimiter == WHITESPACE_DELIMITER
+        delimiter = "\t" if whitespace else spec.delimiter
+        # the header is checked before the whole file is read
+        columns = _columns(path, spec, peek_first_line(path, encoding), delimiter)
+        layout = transcode_to_utf8(
+            path,
+            target,
+            encoding,
+            split_whitespace=whitespace,
+            progress=progress,
+            cancel=cancel,
+        )
+
+    records = layout.physical_lines - len(layout.blank_lines)
+    if records == 0:
+        raise InputFileError(
+            f"{path}: holds no rows (only empty lines); nothing to import."
+        )
+    if spec.header and records == 1:
+        raise InputFileError(
+            f"{path}: has a header but no data rows; nothing to import."
+        )
+
+    prepared = PreparedTable(
+        source=path,
+        csv_path=target,
+        file_format=fmt,
+        encoding=encoding,
+        delimiter=delimiter,
+        header=spec.header,
+        columns=columns,
+        physical_lines=layout.physical_lines,
+        blank_lines=layout.blank_lines,
+    )
+    log.info(
+        "%s: %s, %s, %d lines, columns %s",
+        path.name,
+        fmt,
+        encoding,
+        layout.physical_lines,
+        ", ".join(columns),
+    )
+    return prepared
+
+
+def _columns(
+    path: Path, spec: ImportSpec, first_line: str, delimiter: str
+) -> tuple[str, ...]:
+    """The file's column names, checked against every column the spec reads."""
+    if not spec.header:
+        return spec.columns
+    if not first_line.strip():
+        raise InputFileError(
+            f"{path}: line 1 is empty but the spec {spec.name} expects a header "
+            "there; remove the empty lines above the header."
+        )
+    if spec.delimiter == WHITESPACE_DELIMITER:
+        names = first_line.split()
+    else:
+        names = next(csv.reader([first_line], delimiter=delimiter))
+    columns = tuple(name.strip() for name in names)
+    folded = [c.casefold() for c in columns]
+    for column, key in spec.column_uses():
+        if column not in columns and column.casefold() not in folded:
+            raise ImportSpecError(
+                f"{path.name}: has no column {column!r}, which spec "
+                f"{spec.name} reads at {key}; its columns are: "
+                f"{', '.join(columns)}. Fix the spec or the file's header."
+            )
+    return columns

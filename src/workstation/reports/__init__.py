@@ -1,0 +1,1 @@
+"""PDF documents (the case brief), laid out with reportlab from plain content."""

