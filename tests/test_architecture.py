@@ -13,7 +13,9 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_import_contracts_hold():
-    lint_imports = shutil.which("lint-imports")
+    beside_python = Path(sys.executable).with_name("lint-imports")
+    lint_imports = str(beside_python) if beside_python.exists() else None
+    lint_imports = lint_imports or shutil.which("lint-imports")
     if lint_imports is None:
         pytest.fail("import-linter is not installed; install the dev extra")
     result = subprocess.run(

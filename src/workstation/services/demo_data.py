@@ -60,9 +60,10 @@ def _written_phone(rng: random.Random, digits: str) -> str:
 
 
 def demo_people(rng: random.Random, background: int = 36) -> list[DemoPerson]:
+    """The ring first (with its role in the ring), then the background residents."""
     people = []
     names = [name for name, _ in RING]
-    roles = ["suspect"] * len(RING)
+    roles = [role for _, role in RING]
     used = set(names)
     while len(names) < len(RING) + background:
         name = rng.choice(_SURNAMES) + rng.choice(_GIVEN) + rng.choice(("", *_GIVEN))
@@ -80,32 +81,39 @@ def demo_people(rng: random.Random, background: int = 36) -> list[DemoPerson]:
 
 
 def demo_calls(
-    rng: random.Random, people: list[DemoPerson], start: datetime
+    rng: random.Random, people: list[DemoPerson], start: datetime, groups: int = 5
 ) -> list[tuple[str, str, str, int, str]]:
-    """Call records: dense night-time calls inside the ring, sparse noise outside."""
+    """A month of call records.
+
+    The background residents form ``groups`` circles of family and workmates who
+    mostly call each other in the daytime. Each ring member lives in a different
+    circle, and the ring's own calls cluster at night before every third day's theft,
+    so the ring is what connects the circles: it tops the betweenness ranking.
+    """
     ring = people[: len(RING)]
     others = people[len(RING) :]
+    circles = [others[i::groups] for i in range(groups)]
+    home = {member.id_number: circles[i % groups] for i, member in enumerate(ring)}
     calls = []
     for day in range(30):
         date = start + timedelta(days=day)
-        # The ring talks before each night's theft: thief -> lookout/driver,
-        # driver -> fence contact -> buyer.
         if day % 3 == 0:
+            # thief -> lookout and driver, driver -> fence contact -> buyer
             for a, b in ((0, 1), (0, 2), (2, 3), (3, 4), (1, 0)):
-                at = date + timedelta(
-                    hours=rng.choice((22, 23, 1, 2)), minutes=rng.randrange(60)
-                )
+                hour = rng.choice((22, 23, 0, 1))
+                at = date + timedelta(hours=hour, minutes=rng.randrange(60))
                 calls.append((ring[a], ring[b], at, rng.randrange(20, 240)))
-        for _ in range(12):
-            a, b = rng.sample(others, 2)
-            at = date + timedelta(hours=rng.randrange(8, 21), minutes=rng.randrange(60))
-            calls.append((a, b, at, rng.randrange(5, 900)))
-        # Family and daily-life calls that touch the ring members too.
-        if day % 5 == 1:
-            a = rng.choice(ring[:4])
-            b = rng.choice(others)
-            at = date + timedelta(hours=rng.randrange(9, 20))
-            calls.append((a, b, at, rng.randrange(30, 400)))
+        for circle in circles:
+            for _ in range(2):
+                a, b = rng.sample(circle, 2)
+                hour = rng.randrange(8, 21)
+                at = date + timedelta(hours=hour, minutes=rng.randrange(60))
+                calls.append((a, b, at, rng.randrange(5, 900)))
+        if day % 2 == 1:
+            member = ring[rng.randrange(len(ring))]
+            relative = rng.choice(home[member.id_number])
+            at = date + timedelta(hours=rng.randrange(9, 20), minutes=rng.randrange(60))
+            calls.append((member, relative, at, rng.randrange(30, 400)))
     calls.sort(key=lambda c: c[2])
     return [
         (
