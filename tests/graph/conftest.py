@@ -73,3 +73,140 @@ def montagna_rows(shared_data) -> dict[str, list[tuple[str, str, float]]]:
         "call": read_edge_list(shared_data / PHONE_CALLS),
         "meeting": read_edge_list(shared_data / MEETINGS),
     }
+
+
+# -- cases filled through the real importer, shared by the read-only tests ----
+
+CAVIAR = Path("networks", "caviar", "phases")
+EGO = Path("networks", "cdr_bandicoot", "demo", "data", "ego.csv")
+#: The ego's own id in the bandicoot sample, which the file leaves implicit.
+EGO_ID = "ego"
+
+
+def open_workspace(root: Path):
+    """A workspace in ``root`` acting as the test analyst."""
+    from workstation.services.workspace import Workspace
+    from workstation.settings import Settings
+
+    return Workspace(
+        Settings.from_environment(workspace_dir=root, user_name="analyst.test")
+    )
+
+
+@pytest.fixture(scope="session")
+def open_ws():
+    """Opens a workspace in a folder as the test analyst; the caller closes it."""
+    return open_workspace
+
+
+@pytest.fixture(scope="session")
+def imported_montagna(tmp_path_factory, shared_data):
+    """Case M-1: Montagna calls and meetings through the shipped specs."""
+    from workstation.services.cases import create_case
+    from workstation.services.ingest import import_table
+
+    ws = open_workspace(tmp_path_factory.mktemp("montagna") / "ws")
+    create_case(ws, "M-1", "Montagna 行动")
+    import_table(ws, "M-1", shared_data / PHONE_CALLS, "montagna_phonecalls")
+    import_table(ws, "M-1", shared_data / MEETINGS, "montagna_meetings")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def caviar(tmp_path_factory, shared_data):
+    """Cases P1 … P11 (one CAVIAR phase each) and CAV (all phases), imported as
+    matrices of call counts; returns (workspace, summaries)."""
+    from workstation.services.cases import create_case
+    from workstation.services.graph_interchange import import_adjacency_matrix
+
+    ws = open_workspace(tmp_path_factory.mktemp("caviar") / "ws")
+    create_case(ws, "CAV", "CAVIAR 全部阶段")
+    summaries = {}
+    for phase in range(1, 12):
+        path = shared_data / CAVIAR / f"phase{phase}.csv"
+        create_case(ws, f"P{phase}", f"CAVIAR phase {phase}")
+        summaries[phase] = import_adjacency_matrix(ws, f"P{phase}", path)
+        import_adjacency_matrix(ws, "CAV", path)
+    yield ws, summaries
+    ws.close()
+
+
+def write_ego_tables(source: Path, folder: Path) -> tuple[Path, Path, list[dict]]:
+    """Split the bandicoot ego file into call and text tables with both ends.
+
+    The file lists one subscriber's interactions; ``direction`` says whether
+    the correspondent called the ego (in) or the ego called them (out).
+    """
+    import csv
+
+    with open(source, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    tables = {"call": folder / "ego_calls.csv", "text": folder / "ego_texts.csv"}
+    for kind, path in tables.items():
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["caller", "callee", "start_time", "duration_s"])
+            for row in rows:
+                if row["interaction"] != kind:
+                    continue
+                pair = (EGO_ID, row["correspondent_id"])
+                if row["direction"] == "in":
+                    pair = pair[::-1]
+                writer.writerow([*pair, row["datetime"], row["call_duration"]])
+    return tables["call"], tables["text"], rows
+
+
+EGO_SPEC = """
+name = "ego_{kind}"
+[entities.caller]
+type = "person"
+key = "caller"
+[entities.callee]
+type = "person"
+key = "callee"
+[[links]]
+type = "{kind}"
+source = "caller"
+target = "callee"
+start_time = "start_time"
+duration = "duration_s"
+"""
+
+
+@pytest.fixture(scope="session")
+def ego(tmp_path_factory, shared_data):
+    """Case E-1: the bandicoot sample subscriber's calls and texts (as messages);
+    returns (workspace, the file's rows)."""
+    from workstation.services.cases import create_case
+    from workstation.services.ingest import import_table
+
+    root = tmp_path_factory.mktemp("ego")
+    calls, texts, rows = write_ego_tables(shared_data / EGO, root)
+    ws = open_workspace(root / "ws")
+    create_case(ws, "E-1", "样本用户")
+    for kind, table in (("call", calls), ("message", texts)):
+        spec = root / f"ego_{kind}.toml"
+        spec.write_text(EGO_SPEC.format(kind=kind), encoding="utf-8")
+        import_table(ws, "E-1", table, spec)
+    yield ws, rows
+    ws.close()
+
+
+@pytest.fixture(scope="session")
+def demo_case(tmp_path_factory):
+    """Case D-1: the demo's people (with their phones) and a month of calls,
+    through the shipped ``people`` and ``call_records`` specs; returns
+    (workspace, people, folder of the input files)."""
+    from workstation.services.cases import create_case
+    from workstation.services.demo_data import write_demo_inputs
+    from workstation.services.ingest import import_table
+
+    root = tmp_path_factory.mktemp("demo")
+    people_file, calls_file, people = write_demo_inputs(root / "input")
+    ws = open_workspace(root / "ws")
+    create_case(ws, "D-1", "演示：盗车团伙")
+    import_table(ws, "D-1", people_file, "people")
+    import_table(ws, "D-1", calls_file, "call_records")
+    yield ws, people, root / "input"
+    ws.close()

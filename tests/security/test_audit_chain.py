@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from workstation.security.audit_chain import first_broken_entry
 from workstation.store.audit_log import append_audit, read_audit
 
@@ -39,3 +41,51 @@ def test_services_write_audit_entries(workspace, case):
     actions = [e.action for e in read_audit(workspace.store)]
     assert actions == ["case.create"]
     assert read_audit(workspace.store)[0].user_name == "analyst.test"
+
+
+def test_entry_inserted_in_the_middle_is_named(workspace):
+    """A forger who knows the hash recipe still breaks the chain after the insert."""
+    import json
+
+    from workstation.security.audit_chain import entry_hash
+    from workstation.services.audit import verify_audit
+
+    _log(workspace.store, 5)
+    second = read_audit(workspace.store)[1]
+    workspace.store.execute("UPDATE audit_log SET seq = seq + 100 WHERE seq >= 3")
+    workspace.store.execute("UPDATE audit_log SET seq = seq - 99 WHERE seq >= 100")
+    forged = ["2026-01-01T00:00:00.000000", "分析员", "analyst", "face.decision"]
+    digest = entry_hash(second.hash, 3, *forged, "F-1", {"decision": "confirmed"})
+    workspace.store.execute(
+        "INSERT INTO audit_log VALUES (3, ?, ?, ?, ?, 'F-1', ?, ?, ?)",
+        [*forged, json.dumps({"decision": "confirmed"}), second.hash, digest],
+    )
+    assert len(read_audit(workspace.store)) == 6
+    count, broken = verify_audit(workspace)
+    assert count == 6
+    assert broken == (4, "does not follow the previous entry")
+
+
+def test_logins_user_changes_and_reviews_are_chained_in_the_audit(accounts):
+    from account_data import log_in
+
+    from workstation.security.errors import AuthenticationError
+    from workstation.services import users
+    from workstation.services.audit import verify_audit
+
+    with pytest.raises(AuthenticationError):
+        users.login(accounts, "ana", "wrong-password-x")
+    log_in(accounts, "admin")
+    users.set_user_active(accounts, "sam", False)
+    logged = [(e.user_name, e.action) for e in read_audit(accounts.store)]
+    assert logged[:7] == [
+        ("analyst.test", "case.create"),
+        ("admin", "user.init"),
+        ("admin", "user.add"),
+        ("admin", "user.add"),
+        ("admin", "user.add"),
+        ("admin", "user.add"),
+        ("ana", "login.failed"),
+    ]
+    assert logged[7:] == [("admin", "login"), ("admin", "user.disable")]
+    assert verify_audit(accounts) == (9, None)

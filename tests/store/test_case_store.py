@@ -81,3 +81,19 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     bogus.write_bytes(b"this is not a database" * 100)
     with pytest.raises(WorkstationError, match=r"bogus\.duckdb"):
         CaseStore(bogus)
+
+
+def test_a_migration_numbered_below_the_newest_applied_still_runs(tmp_path):
+    path = tmp_path / "gap.duckdb"
+    store = CaseStore(path)
+    newest = migration_scripts()[-1][0]
+    second = migration_scripts()[1]
+    store.execute("DELETE FROM schema_migrations WHERE number = ?", [second[0]])
+    store.execute("DROP TABLE person_faces")
+    store.execute("ALTER TABLE entities DROP COLUMN role")
+    store.close()
+
+    reopened = CaseStore(path)
+    assert reopened.schema_version == newest
+    reopened.execute("SELECT role FROM entities")
+    reopened.execute("SELECT * FROM person_faces")

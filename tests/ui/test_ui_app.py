@@ -82,13 +82,56 @@ def test_run_gui_opens_the_latest_case_until_closed(qapp, settings, workspace, c
     assert seen == ["Case Workstation — T-002 第二个案件"]
 
 
-def test_run_gui_explains_an_empty_workspace(qapp, settings, monkeypatch):
+def test_run_gui_on_an_empty_workspace_shows_the_cases_tab(qapp, settings):
+    seen: list[str] = []
+    shown = []
+
+    def look_and_close() -> None:
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            QTimer.singleShot(50, look_and_close)
+            return
+        window = windows[0]
+        shown.append(window.tabs.currentWidget() is window.cases)
+        seen.append(window.cases.heading.text())
+        window.close()
+
+    QTimer.singleShot(50, look_and_close)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: QApplication.instance().exit(99))
+    guard.start(20_000)
+
+    assert run_gui(settings, None) == 0
+    guard.stop()
+    assert shown == [True]
+    assert "has no case yet" in seen[0]
+
+
+def test_run_gui_reopens_the_case_opened_last(qapp, settings, workspace, case):
+    from workstation.services.cases import create_case
+    from workstation.ui.recent_cases import RecentCases
+
+    create_case(workspace, "T-002", "第二个案件")
+    RecentCases().add(workspace.root, "T-001")
+    seen: list[str] = []
+    guard = _close_main_window_soon(seen)
+
+    assert run_gui(settings, None) == 0
+    guard.stop()
+    assert seen == ["Case Workstation — T-001 测试案件：电话网络"]
+
+
+def test_run_gui_explains_a_missing_case(qapp, settings, workspace, case, monkeypatch):
     shown = []
     monkeypatch.setattr(
         QMessageBox, "critical", lambda parent, title, text: shown.append(text)
     )
 
-    assert run_gui(settings, None) == 1
+    assert run_gui(settings, "NO-SUCH") == 1
     assert len(shown) == 1
-    assert "has no case yet" in shown[0]
-    assert "workstation case create" in shown[0]
+    assert "No case numbered 'NO-SUCH'" in shown[0]

@@ -40,6 +40,6 @@ def settings_from_args(args) -> Settings:
 
 
 def open_workspace(args):
-    from workstation.services.workspace import Workspace
+    from workstation.cli.credentials import open_session
 
-    return Workspace(settings_from_args(args))
+    return open_session(args)

@@ -10,10 +10,14 @@ from workstation import __version__
 from workstation.cli import (
     case_commands,
     demo_commands,
+    enhance_commands,
     faces_commands,
     graph_commands,
     import_commands,
     report_commands,
+    review_commands,
+    user_commands,
+    workspace_commands,
 )
 from workstation.domain.errors import WorkstationError
 
@@ -28,8 +32,12 @@ COMMAND_MODULES = (
     case_commands,
     import_commands,
     faces_commands,
+    enhance_commands,
     graph_commands,
     report_commands,
+    review_commands,
+    user_commands,
+    workspace_commands,
 )
 
 
@@ -46,7 +54,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="workspace folder (default: $WORKSTATION_HOME or ~/CaseWorkstation)",
     )
-    parser.add_argument("--user", help="acting user name recorded in the audit log")
+    parser.add_argument(
+        "--user",
+        help="acting user name recorded in the audit log; the login name when the "
+        "workspace has accounts (password from $WORKSTATION_PASSWORD or asked)",
+    )
+    parser.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="environment variable holding the passphrase of an encrypted workspace "
+        "(asked when missing)",
+    )
     parser.add_argument("--models", metavar="DIR", help="folder of face model packs")
     parser.add_argument("--pack", help="face model pack to use (default: default)")
     parser.add_argument("--cpu", action="store_true", help="force CPU inference")

@@ -1,1 +1,1 @@
-"""Link graphs built from store rows: analysis (key players) and the chart."""
+"""Link analysis: case graphs, measures, paths, layout, charts, timelines, files."""

@@ -8,11 +8,9 @@ font manager; characters the font lacks fall back to DejaVu Sans.
 
 from __future__ import annotations
 
-import io
 import logging
 import math
-import threading
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import matplotlib
@@ -20,20 +18,28 @@ import matplotlib
 matplotlib.use("Agg")
 
 import networkx as nx
-from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from PIL import Image
 
-from workstation.domain.errors import WorkstationError
+from workstation.graph.chart_fonts import (
+    figure_png,
+    missing_glyphs,
+    register_chart_font,
+)
+from workstation.graph.layout import KAMADA_KAWAI_LIMIT, layout_link_graph
 
 log = logging.getLogger(__name__)
 
-#: Components up to this size are laid out with Kamada-Kawai (clearer, but its
-#: cost grows with the square of the size); larger ones with seeded springs.
-KAMADA_KAWAI_LIMIT = 300
+__all__ = [
+    "KAMADA_KAWAI_LIMIT",
+    "figure_png",
+    "layout_link_graph",
+    "missing_glyphs",
+    "register_chart_font",
+    "render_link_chart",
+]
 
 _FALLBACK_FAMILY = "DejaVu Sans"
 #: Smallest width and height of the drawing, in layout units (a component of n
@@ -50,6 +56,27 @@ _TYPE_COLOURS = {
     "organisation": "#e07a5f",
 }
 _OTHER_COLOUR = "#8a8a8a"
+#: Communities beyond this many share the grey of "other communities".
+_COMMUNITY_COLOURS = 12
+_HIGHLIGHT_COLOUR = "#c1121f"
+#: Distinct colours for communities 1 to 12 (no grey: grey is "other").
+_COMMUNITY_PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#bcbd22",
+    "#17becf",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+)
+#: Up to this many edges (nodes) are drawn at full width (size).
+_CROWD_EDGES = 400
+_CROWD_NODES = 300
 
 _TEXT = {
     "zh": {
@@ -68,6 +95,9 @@ _TEXT = {
         "betweenness": "中介中心性",
         "degree": "度数",
         "empty": "本案尚无关联记录",
+        "community_legend": "社区（Louvain）",
+        "community": "社区 {number}（{size}）",
+        "other_communities": "其他社区",
     },
     "en": {
         "types": {},
@@ -77,62 +107,11 @@ _TEXT = {
         "betweenness": "betweenness",
         "degree": "degree",
         "empty": "No links recorded in this case",
+        "community_legend": "Community (Louvain)",
+        "community": "Community {number} ({size})",
+        "other_communities": "Other communities",
     },
 }
-
-_font_lock = threading.Lock()
-_font_families: dict[str, str] = {}
-
-
-def register_chart_font(font_path: str | Path) -> str:
-    """Register a TrueType font (``.ttf`` or ``.ttc``) with matplotlib.
-
-    Args:
-        font_path: The font file; in a collection the first face is used.
-
-    Returns:
-        The font's family name, to be used as ``fontfamily``.
-
-    Raises:
-        WorkstationError: The file is missing or is not a font matplotlib reads.
-    """
-    path = Path(font_path).resolve()
-    with _font_lock:
-        if str(path) in _font_families:
-            return _font_families[str(path)]
-        if not path.is_file():
-            raise WorkstationError(
-                f"Chart font {path.name} is missing ({path}); reinstall the "
-                "workstation. Charts are not drawn without it, so that Chinese "
-                "labels never print as empty boxes."
-            )
-        try:
-            font_manager.fontManager.addfont(str(path))
-            family = font_manager.FontProperties(fname=str(path)).get_name()
-        except (OSError, RuntimeError, ValueError) as exc:
-            raise WorkstationError(
-                f"Chart font {path} cannot be read ({exc}); reinstall the workstation."
-            ) from exc
-        _font_families[str(path)] = family
-        log.debug("registered chart font %s as %r", path.name, family)
-        return family
-
-
-def missing_glyphs(text: str, font_path: str | Path) -> str:
-    """Return the characters of ``text`` that the font has no glyph for.
-
-    Args:
-        text: Any text; white space is ignored.
-        font_path: The font file (first face of a collection).
-
-    Returns:
-        The missing characters, sorted and without repeats ("" when none).
-    """
-    font = font_manager.get_font(str(Path(font_path).resolve()))
-    missing = {
-        ch for ch in text if not ch.isspace() and font.get_char_index(ord(ch)) == 0
-    }
-    return "".join(sorted(missing))
 
 
 def render_link_chart(
@@ -146,13 +125,21 @@ def render_link_chart(
     seed: int = 7,
     size_inches: tuple[float, float] = (11.0, 8.5),
     dpi: int = 150,
+    scores: Mapping | None = None,
+    size_label: str | None = None,
+    communities: Mapping | None = None,
+    positions: Mapping | None = None,
+    annotations: Sequence[Mapping] = (),
+    highlight: Collection[tuple] = (),
+    note: str | None = None,
 ) -> bytes:
     """Draw a link graph and return the PNG bytes.
 
-    Node size follows ``betweenness`` or, without it, degree;
-    node colour follows the node's ``type``; line width follows the edge's
-    ``weight``. The ``top_labels`` highest-scoring nodes are labelled, every node
-    when the graph has no more than that.
+    Node size follows ``scores`` (or ``betweenness``) or, without them, degree;
+    node colour follows the node's ``type``, or its community when
+    ``communities`` is given; line width follows the edge's ``weight``. The
+    ``top_labels`` highest-scoring nodes are labelled, every node when the
+    graph has no more than that; a label that would cover another is left out.
 
     Args:
         graph: A graph from :func:`~workstation.graph.link_graph.build_link_graph`.
@@ -164,6 +151,15 @@ def render_link_chart(
         seed: Seed of the spring layout, so a graph always looks the same.
         size_inches: Figure width and height.
         dpi: Resolution of the PNG.
+        scores: Any measure by node, for node size (wins over ``betweenness``).
+        size_label: What ``scores`` measure, for the note under the chart.
+        communities: Community number by node (1 = largest); colours by it.
+        positions: ``(x, y)`` by node that the nodes keep (a saved view); the
+            other nodes are laid out beside them.
+        annotations: Notes: dicts with ``text`` and either ``node`` (the note
+            sits by that node) or ``x`` and ``y`` (layout units).
+        highlight: Edges ``(a, b)`` drawn in red on top (a path).
+        note: A further line under the chart (the filter, say).
 
     Returns:
         The chart as PNG bytes.
@@ -196,36 +192,44 @@ def render_link_chart(
             fontsize=14,
             color="#555555",
         )
-        return _png(figure, dpi)
+        return figure_png(figure, dpi)
 
-    if betweenness is None:
+    if scores is not None:
+        size_by = size_label or ""
+        scores = dict(scores)
+    elif betweenness is None:
         size_by = text["degree"]
         scores = {node: float(graph.degree(node)) for node in graph}
     else:
         size_by = text["betweenness"]
         scores = dict(betweenness)
-    positions = layout_link_graph(graph, seed=seed)
-    _draw_edges(axes, graph, positions)
+    positions = layout_link_graph(graph, seed=seed, fixed=dict(positions or {}))
+    _draw_edges(axes, graph, positions, highlight)
     sizes = _node_sizes(graph, scores)
-    _draw_nodes(axes, graph, positions, sizes, text, family)
+    if communities is None:
+        _draw_nodes(axes, graph, positions, sizes, text, family)
+    else:
+        _draw_communities(axes, graph, positions, sizes, communities, text, family)
 
     _set_limits(axes, positions)
     ranked = sorted(
         graph, key=lambda n: (-scores.get(n, 0.0), -graph.degree(n), labels[n])
     )
+    _draw_annotations(axes, annotations, positions, family)
     _draw_labels(axes, ranked[: max(top_labels, 0)], positions, sizes, labels, family)
+    footer = text["note"].format(
+        size=size_by, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()
+    )
     figure.text(
         0.5,
         0.02,
-        text["note"].format(
-            size=size_by, nodes=graph.number_of_nodes(), edges=graph.number_of_edges()
-        ),
+        f"{footer}\n{note}" if note else footer,
         ha="center",
         fontfamily=family,
         fontsize=9,
         color="#444444",
     )
-    return _png(figure, dpi)
+    return figure_png(figure, dpi)
 
 
 def _draw_labels(axes, nodes, positions, sizes, labels, family) -> None:
@@ -288,89 +292,34 @@ def _set_limits(axes, positions: dict) -> None:
     axes.set_ylim(middle_y - height / 2, middle_y + height / 2)
 
 
-def layout_link_graph(graph: nx.Graph, *, seed: int = 7) -> dict:
-    """Lay out each connected component alone, then pack them side by side.
-
-    Laid out together, small components drift far from the main one and squeeze
-    it into a corner; apart, every component gets room in proportion to its size
-    (a component of n nodes is about sqrt(n) units across). The largest sits on
-    the left, the rest fill columns to its right. Components up to
-    ``KAMADA_KAWAI_LIMIT`` nodes use Kamada-Kawai, larger ones seeded springs, so
-    the same graph always gets the same picture.
-
-    Args:
-        graph: Any undirected graph.
-        seed: Seed of the spring layout.
-
-    Returns:
-        ``(x, y)`` by node, in layout units.
-
-    Example:
-        >>> g = nx.Graph([(1, 2), (2, 3), (4, 5)])
-        >>> positions = layout_link_graph(g)
-        >>> sorted(positions) == [1, 2, 3, 4, 5]
-        True
-        >>> bool(positions[4][0] > max(positions[n][0] for n in (1, 2, 3)))
-        True
-    """
-    if graph.number_of_nodes() == 0:
-        return {}
-    components = sorted(
-        (sorted(part, key=str) for part in nx.connected_components(graph)),
-        key=lambda part: (-len(part), str(part[0])),
-    )
-    placed: dict = {}
-    main_side = math.sqrt(len(components[0]))
-    gap = 0.6
-    column_x, column_width, y = main_side + 2 * gap, 0.0, main_side
-    for index, part in enumerate(components):
-        side = max(math.sqrt(len(part)), 0.5)
-        local = _component_layout(graph.subgraph(part), seed)
-        if index == 0:
-            origin = (0.0, 0.0)
-        else:
-            if y - side < 0 and column_width > 0:
-                column_x += column_width + gap
-                column_width, y = 0.0, main_side
-            origin = (column_x, y - side)
-            y -= side + gap
-            column_width = max(column_width, side)
-        for node, (x, yy) in local.items():
-            placed[node] = (origin[0] + x * side, origin[1] + yy * side)
-    return placed
-
-
-def _component_layout(graph: nx.Graph, seed: int) -> dict:
-    """Positions of one connected component, scaled into the unit square."""
-    nodes = list(graph)
-    if len(nodes) == 1:
-        return {nodes[0]: (0.5, 0.5)}
-    if len(nodes) <= KAMADA_KAWAI_LIMIT:
-        raw = nx.kamada_kawai_layout(graph, weight=None)
-    else:
-        raw = nx.spring_layout(
-            graph, k=1.2 / math.sqrt(len(nodes)), iterations=200, weight=None, seed=seed
-        )
-    xs = [p[0] for p in raw.values()]
-    ys = [p[1] for p in raw.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    return {
-        n: ((p[0] - min(xs)) / span, (p[1] - min(ys)) / span) for n, p in raw.items()
-    }
-
-
-def _draw_edges(axes, graph: nx.Graph, positions: dict) -> None:
+def _draw_edges(axes, graph: nx.Graph, positions: dict, highlight=()) -> None:
     if graph.number_of_edges() == 0:
         return
+    if highlight:
+        axes.add_collection(
+            LineCollection(
+                [(positions[a], positions[b]) for a, b in highlight],
+                linewidths=5.0,
+                colors=_HIGHLIGHT_COLOUR,
+                alpha=0.8,
+                zorder=2,
+            )
+        )
     heaviest = max(d.get("weight", 1.0) for _, _, d in graph.edges(data=True)) or 1.0
+    # many edges are drawn thinner and fainter, so the nodes stay visible
+    crowd = min(1.0, math.sqrt(_CROWD_EDGES / graph.number_of_edges()))
     segments, widths = [], []
     for first, second, data in graph.edges(data=True):
         segments.append((positions[first], positions[second]))
         share = max(data.get("weight", 1.0), 0.0) / heaviest
-        widths.append(0.5 + 4.0 * math.sqrt(share))
+        widths.append((0.5 + 4.0 * math.sqrt(share)) * max(crowd, 0.3))
     axes.add_collection(
         LineCollection(
-            segments, linewidths=widths, colors="#7d7d7d", alpha=0.55, zorder=1
+            segments,
+            linewidths=widths,
+            colors="#7d7d7d",
+            alpha=0.55 * max(crowd, 0.15),
+            zorder=1,
         )
     )
 
@@ -378,9 +327,13 @@ def _draw_edges(axes, graph: nx.Graph, positions: dict) -> None:
 def _node_sizes(graph: nx.Graph, scores: Mapping) -> dict:
     """Marker areas in points squared, in proportion to the scores."""
     highest = max(scores.values(), default=0.0)
+    # markers shrink on a crowded chart, down to a third of their area
+    crowd = max(min(1.0, _CROWD_NODES / max(graph.number_of_nodes(), 1)), 1 / 3)
     if highest <= 0:
-        return {node: 100.0 for node in graph}
-    return {node: 30.0 + 600.0 * scores.get(node, 0.0) / highest for node in graph}
+        return {node: 100.0 * crowd for node in graph}
+    return {
+        node: (30.0 + 600.0 * scores.get(node, 0.0) / highest) * crowd for node in graph
+    }
 
 
 def _draw_nodes(axes, graph, positions, sizes, text, family) -> None:
@@ -417,10 +370,68 @@ def _draw_nodes(axes, graph, positions, sizes, text, family) -> None:
     legend.get_title().set_fontfamily(family)
 
 
-def _png(figure: Figure, dpi: int) -> bytes:
-    """The figure as an RGB PNG: opaque, so a PDF needs no transparency mask."""
-    rgba = io.BytesIO()
-    figure.savefig(rgba, format="png", dpi=dpi, facecolor="white")
-    rgb = io.BytesIO()
-    Image.open(rgba).convert("RGB").save(rgb, format="png", optimize=True)
-    return rgb.getvalue()
+def _draw_communities(axes, graph, positions, sizes, communities, text, family):
+    """Colour nodes by community: the largest get their own colour, the rest grey."""
+    palette = _COMMUNITY_PALETTE
+    members: dict[int, list] = {}
+    for node in graph:
+        number = int(communities.get(node, 0))
+        key = number if 0 < number <= _COMMUNITY_COLOURS else 0
+        members.setdefault(key, []).append(node)
+    handles = []
+    for number in sorted(members, key=lambda n: (n == 0, n)):
+        nodes = members[number]
+        colour = palette[number - 1] if number else _OTHER_COLOUR
+        name = (
+            text["community"].format(number=number, size=len(nodes))
+            if number
+            else text["other_communities"]
+        )
+        axes.scatter(
+            [positions[n][0] for n in nodes],
+            [positions[n][1] for n in nodes],
+            s=[sizes[n] for n in nodes],
+            color=colour,
+            edgecolors="white",
+            linewidths=0.8,
+            zorder=3,
+        )
+        handles.append(
+            Line2D(
+                [], [], marker="o", linestyle="", markersize=8, color=colour, label=name
+            )
+        )
+    legend = axes.legend(
+        handles=handles,
+        title=text["community_legend"],
+        loc="upper left",
+        frameon=False,
+        prop={"family": family, "size": 8},
+    )
+    legend.get_title().set_fontfamily(family)
+
+
+def _draw_annotations(axes, annotations, positions, family) -> None:
+    """An analyst's notes: beside their node, or at a place of the layout."""
+    for item in annotations:
+        node = item.get("node")
+        if node is not None and node in positions:
+            where, offset = positions[node], (14, -14)
+        elif "x" in item and "y" in item:
+            where, offset = (float(item["x"]), float(item["y"])), (0, 0)
+        else:
+            continue
+        axes.annotate(
+            str(item.get("text", "")),
+            where,
+            xytext=offset,
+            textcoords="offset points",
+            fontfamily=family,
+            fontsize=8,
+            color="#1d3557",
+            zorder=5,
+            bbox={"boxstyle": "round,pad=0.3", "fc": "#fff3b0", "ec": "#e0c341"},
+            arrowprops={"arrowstyle": "-", "color": "#e0c341"}
+            if node is not None
+            else None,
+        )

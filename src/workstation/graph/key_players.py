@@ -8,15 +8,22 @@ from dataclasses import dataclass
 import networkx as nx
 
 from workstation.domain.records import KeyPlayer
+from workstation.graph.measures import (
+    BETWEENNESS_SAMPLE,
+    BETWEENNESS_SEED,
+    EXACT_BETWEENNESS_LIMIT,
+)
+from workstation.graph.measures import betweenness as betweenness_of
 
 log = logging.getLogger(__name__)
 
-#: Above this many nodes betweenness is estimated from a sample of sources.
-EXACT_BETWEENNESS_LIMIT = 3000
-#: Number of sampled source nodes when betweenness is estimated.
-BETWEENNESS_SAMPLE = 500
-#: Seed of the sample, so the same graph always gives the same ranking.
-BETWEENNESS_SEED = 20240601
+__all__ = [
+    "BETWEENNESS_SAMPLE",
+    "BETWEENNESS_SEED",
+    "EXACT_BETWEENNESS_LIMIT",
+    "KeyPlayerRanking",
+    "rank_key_players",
+]
 
 
 @dataclass(frozen=True)
@@ -76,21 +83,11 @@ def rank_key_players(
         [('2', 2, 3.0, 1.0), ('1', 1, 2.0, 0.0), ('3', 1, 1.0, 0.0)]
     """
     nodes = graph.number_of_nodes()
-    if nodes > exact_limit:
-        k = min(sample_size, nodes)
-        log.info(
-            "estimating betweenness of %d nodes from %d sampled sources (seed %d)",
-            nodes,
-            k,
-            seed,
-        )
-        betweenness = nx.betweenness_centrality(
-            graph, k=k, normalized=True, weight=None, seed=seed
-        )
-        sampled: tuple[int | None, int | None] = (k, seed)
-    else:
-        betweenness = nx.betweenness_centrality(graph, normalized=True, weight=None)
-        sampled = (None, None)
+    result = betweenness_of(
+        graph, exact_limit=exact_limit, sample_size=sample_size, seed=seed
+    )
+    betweenness = result.scores
+    sampled = (result.sample_size, result.seed)
 
     players = []
     for node, data in graph.nodes(data=True):

@@ -19,6 +19,7 @@ from typing import Any
 
 from workstation.domain.errors import ImportSpecError
 from workstation.domain.types import EntityType, LinkType
+from workstation.ingest.adjacency import ADJACENCY_COLUMNS, ADJACENCY_LAYOUT
 from workstation.ingest.normalise import (
     DEFAULT_COUNTRY_CODE,
     KINDS,
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 SPEC_SUFFIX = ".toml"
 FORMATS = ("csv", "xlsx")
+#: ``table``: one record per line; ``adjacency``: a square matrix of counts.
+LAYOUTS = ("table", ADJACENCY_LAYOUT)
 #: Tried in order when a spec names no ``time_formats``.
 DEFAULT_TIME_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
@@ -101,6 +104,8 @@ class ImportSpec:
         delimiter: one character, or ``whitespace`` for runs of blanks.
         header: whether the first line names the columns.
         columns: the column names of a file without a header.
+        layout: ``table``, or ``adjacency`` for a square matrix whose cells
+            are read as rows ``row``, ``column``, ``value``.
         raw: the spec as parsed, stored with each import.
     """
 
@@ -117,6 +122,7 @@ class ImportSpec:
     entities: tuple[EntitySpec, ...] = ()
     links: tuple[LinkSpec, ...] = ()
     events: tuple[EventSpec, ...] = ()
+    layout: str = "table"
     raw: dict = field(default_factory=dict, compare=False)
 
     def entity(self, name: str) -> EntitySpec:
@@ -368,6 +374,13 @@ def parse_spec(data: dict, *, source: str, default_name: str = "spec") -> Import
     if not country_code.isdigit() or not 1 <= len(country_code) <= 3:
         top.fail("country_code", f"= {country_code!r} must be 1 to 3 digits")
     time_formats = _time_formats(top, "time_formats", DEFAULT_TIME_FORMATS)
+    layout = top.choice("layout", LAYOUTS, "table")
+    if layout == ADJACENCY_LAYOUT and (columns or not header or fmt == "xlsx"):
+        top.fail(
+            "layout",
+            "= 'adjacency' reads a CSV matrix whose first row and column hold "
+            "the ids; remove header, columns and format",
+        )
 
     entities = _entities(top, source)
     names = [e.name for e in entities]
@@ -395,8 +408,11 @@ def parse_spec(data: dict, *, source: str, default_name: str = "spec") -> Import
         entities=entities,
         links=links,
         events=events,
+        layout=layout,
         raw=data,
     )
+    if layout == ADJACENCY_LAYOUT:
+        columns = ADJACENCY_COLUMNS
     if columns:
         for column, key in spec.column_uses():
             if column not in columns:

@@ -14,6 +14,11 @@ from pathlib import Path
 
 from workstation.domain.errors import ImportSpecError, InputFileError
 from workstation.domain.progress import CancelToken, ProgressCallback
+from workstation.ingest.adjacency import (
+    ADJACENCY_COLUMNS,
+    ADJACENCY_LAYOUT,
+    melt_adjacency_matrix,
+)
 from workstation.ingest.encoding import (
     detect_encoding,
     peek_first_line,
@@ -128,6 +133,8 @@ def prepare_table(
     path = check_input_file(path)
     target = Path(workdir) / PREPARED_NAME
     fmt = file_format(path, spec)
+    if spec.layout == ADJACENCY_LAYOUT:
+        return _prepare_matrix(path, spec, target, progress=progress, cancel=cancel)
     if fmt == "xlsx":
         width = None if spec.header else len(spec.columns)
         layout = xlsx_to_csv(
@@ -185,6 +192,51 @@ def prepare_table(
         ", ".join(columns),
     )
     return prepared
+
+
+def _prepare_matrix(
+    path: Path,
+    spec: ImportSpec,
+    target: Path,
+    *,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> PreparedTable:
+    """Transcode a square matrix and melt it into ``row,column,value`` rows."""
+    encoding = detect_encoding(path, spec.encoding)
+    whitespace = spec.delimiter == WHITESPACE_DELIMITER
+    matrix = target.with_name("matrix.csv")
+    transcode_to_utf8(
+        path,
+        matrix,
+        encoding,
+        split_whitespace=whitespace,
+        progress=progress,
+        cancel=cancel,
+    )
+    melted = melt_adjacency_matrix(
+        matrix,
+        target,
+        delimiter="\t" if whitespace else spec.delimiter,
+        name=path.name,
+        cancel=cancel,
+    )
+    if melted.cells == 0:
+        raise InputFileError(
+            f"{path}: every cell of the matrix is 0; nothing to import."
+        )
+    # line numbers of rejects count the melted rows (header = line 1)
+    return PreparedTable(
+        source=path,
+        csv_path=target,
+        file_format="csv",
+        encoding=encoding,
+        delimiter=",",
+        header=True,
+        columns=ADJACENCY_COLUMNS,
+        physical_lines=melted.cells + 1,
+        blank_lines=(),
+    )
 
 
 def _columns(

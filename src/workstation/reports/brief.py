@@ -42,6 +42,7 @@ from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.reports.brief_content import BriefContent, SearchEntry
 from workstation.reports.brief_labels import brief_labels
 from workstation.reports.fonts import ReportFonts, missing_glyphs, register_report_fonts
+from workstation.reports.processing_report import ProcessingSection
 
 log = logging.getLogger(__name__)
 
@@ -327,6 +328,7 @@ class _BriefLayout:
             *self.chart(),
             *self.key_players(),
             *self.evidence(),
+            *self.processing(),
         ]
 
     def summary(self) -> list[Flowable]:
@@ -579,6 +581,15 @@ class _BriefLayout:
         widths = [10 * mm, 0, 30 * mm, 30 * mm, 49 * mm]
         widths[1] = FRAME_WIDTH - sum(widths)
         flow.append(self.table(rows, widths))
+        return flow
+
+    def processing(self) -> list[Flowable]:
+        """The image enhancement processing report, when the case has any."""
+        section = ProcessingSection(
+            self.content.processing, self.fonts, self.labels["lang"], FRAME_WIDTH
+        )
+        flow = section.flowables()
+        self._printed.append(section.printed_text())
         return flow
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from workstation.domain.records import Candidate, Case, Evidence, KeyPlayer
+from workstation.reports.processing_report import ProcessingEntry
 
 
 @dataclass(frozen=True)
@@ -92,3 +93,4 @@ class BriefContent:
     key_players: tuple[KeyPlayer, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     imports: tuple[ImportEntry, ...] = ()
+    processing: tuple[ProcessingEntry, ...] = ()

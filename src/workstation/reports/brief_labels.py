@@ -7,6 +7,7 @@ from workstation.domain.errors import WorkstationError
 LANGUAGES = ("zh", "en")
 
 _ZH = {
+    "lang": "zh",
     "doc_title": "案件简报",
     "header": "案件 {number}",
     "page": "第 {page} 页，共 {pages} 页",
@@ -98,6 +99,7 @@ _ZH = {
 }
 
 _EN = {
+    "lang": "en",
     "doc_title": "Case brief",
     "header": "Case {number}",
     "page": "Page {page} of {pages}",

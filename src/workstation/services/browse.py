@@ -8,7 +8,9 @@ key or label (case-insensitive).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+import numpy as np
 
 from workstation.domain.records import Case, Evidence
 from workstation.services.workspace import Workspace
@@ -183,3 +185,220 @@ def evidence_page(
         offset=offset,
     )
     return [Evidence(*row) for row in rows]
+
+
+# -- cases, imports and faces of a photo -------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseListRow:
+    """A case with its key dates and sizes, as the Cases view lists it.
+
+    ``closed_at`` is when a closed case was closed; ``first_contact`` and
+    ``last_contact`` span its timed links (calls, meetings); each is None when
+    not known.
+    """
+
+    case: Case
+    closed_at: datetime | None
+    first_contact: datetime | None
+    last_contact: datetime | None
+    last_import: datetime | None
+    entities: int
+    links: int
+    evidence: int
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """One import of a table into a case."""
+
+    id: int
+    file_name: str
+    spec_name: str
+    encoding: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+    imported_by: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class FaceBox:
+    """A face found in a photo: its box in pixels of the upright photo."""
+
+    face_id: int
+    box: tuple[float, float, float, float]
+    det_score: float
+    person_label: str | None
+
+
+def case_list(ws: Workspace) -> list[CaseListRow]:
+    """Every case of the workspace with its key dates, oldest first."""
+    rows = []
+    for row in browse_rows.case_list(ws.store):
+        case = Case(*row[:7], description=row[7])
+        rows.append(CaseListRow(case, *row[8:]))
+    return rows
+
+
+def import_list(ws: Workspace, case_number: str) -> list[ImportRow]:
+    """The case's imports, newest first."""
+    rows = browse_rows.import_list(ws.store, ws.case(case_number).id)
+    return [ImportRow(*row) for row in rows]
+
+
+def evidence_faces(
+    ws: Workspace, case_number: str, evidence_id: int, model_pack: str | None = None
+) -> list[FaceBox]:
+    """The faces found in one photo of the case, largest first.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case holding the photo.
+        evidence_id: The photo's evidence id.
+        model_pack: Faces found by this pack; the settings' pack when None.
+
+    Returns:
+        The face boxes; empty when the photo was not scanned.
+    """
+    pack = model_pack or ws.settings.model_pack
+    rows = browse_rows.evidence_face_boxes(
+        ws.store, ws.case(case_number).id, evidence_id, pack
+    )
+    return [
+        FaceBox(face_id, (x1, y1, x2, y2), score, label)
+        for face_id, x1, y1, x2, y2, score, label in rows
+    ]
+
+
+# -- timeline ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntity:
+    """An entity with timed links, for choosing whose timeline to show."""
+
+    id: int
+    type: str
+    key: str
+    label: str
+    links: int
+
+
+def links_per_day(
+    ws: Workspace,
+    case_number: str,
+    *,
+    entity_id: int | None = None,
+    link_type: str | None = "call",
+) -> list[tuple[date, int]]:
+    """How many links (calls by default) the case has on each day.
+
+    Counted by the database (``GROUP BY date_trunc('day', start_time)``); days
+    without a link are left out; links without a time are not counted.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        entity_id: Only links with this entity at either end; the whole case
+            when None.
+        link_type: Only links of this type; every type when None.
+
+    Returns:
+        ``(day, count)`` pairs in date order.
+    """
+    rows = browse_rows.links_per_day(
+        ws.store, ws.case(case_number).id, link_type=link_type, entity_id=entity_id
+    )
+    return [(day, int(count)) for day, count in rows]
+
+
+def weekday_hour_counts(
+    ws: Workspace,
+    case_number: str,
+    *,
+    entity_id: int | None = None,
+    link_type: str | None = "call",
+) -> np.ndarray:
+    """Links by weekday and hour of day; arguments as in :func:`links_per_day`.
+
+    Returns:
+        An integer array of shape ``(7, 24)``: row 0 is Monday, column 0 the
+        hour from midnight.
+    """
+    rows = browse_rows.links_by_weekday_hour(
+        ws.store, ws.case(case_number).id, link_type=link_type, entity_id=entity_id
+    )
+    counts = np.zeros((7, 24), dtype=np.int64)
+    for weekday, hour, count in rows:
+        counts[weekday - 1, hour] = count
+    return counts
+
+
+def timeline_entities(
+    ws: Workspace, case_number: str, *, link_type: str | None = "call", limit=500
+) -> list[TimelineEntity]:
+    """The entities with timed links, busiest first (at most ``limit``)."""
+    rows = browse_rows.timeline_entities(
+        ws.store, ws.case(case_number).id, link_type=link_type, limit=limit
+    )
+    return [TimelineEntity(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class TimelineCounts:
+    """Links per day and by weekday and hour, for a case or one entity."""
+
+    entity_id: int | None
+    link_type: str | None
+    days: list[tuple[date, int]]
+    weekday_hour: np.ndarray
+
+    @property
+    def total(self) -> int:
+        """Number of timed links counted."""
+        return int(sum(n for _, n in self.days))
+
+
+def timeline_counts(
+    ws: Workspace,
+    case_number: str,
+    *,
+    entity_id: int | None = None,
+    link_type: str | None = "call",
+) -> TimelineCounts:
+    """Both timeline counts at once; one entity's are a read of personal data.
+
+    Reading when one person or phone was in contact is audited
+    (``timeline.read``); the whole case's counts are not personal.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        entity_id: Only links with this entity at either end; the whole case
+            when None.
+        link_type: Only links of this type; every type when None.
+
+    Returns:
+        The counts per day and the ``(7, 24)`` weekday by hour array.
+    """
+    days = links_per_day(ws, case_number, entity_id=entity_id, link_type=link_type)
+    matrix = weekday_hour_counts(
+        ws, case_number, entity_id=entity_id, link_type=link_type
+    )
+    counts = TimelineCounts(entity_id, link_type, days, matrix)
+    if entity_id is not None:
+        entity = browse_rows.entity_brief(ws.store, ws.case(case_number).id, entity_id)
+        ws.audit(
+            "timeline.read",
+            case_number,
+            {
+                "entity_id": entity_id,
+                "entity": entity[1] if entity else None,
+                "link_type": link_type,
+                "links": counts.total,
+            },
+        )
+    return counts

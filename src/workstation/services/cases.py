@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workstation.domain.records import Case
+from workstation.security.roles import Permission
 from workstation.services.workspace import Workspace
 from workstation.store import cases as case_rows
 
@@ -16,6 +17,7 @@ def create_case(
     lead_officer: str = "",
     description: str = "",
 ) -> Case:
+    ws.require(Permission.MANAGE_CASES)
     with ws.store.transaction():
         case = case_rows.create_case(
             ws.store,
@@ -34,6 +36,7 @@ def list_cases(ws: Workspace) -> list[Case]:
 
 
 def close_case(ws: Workspace, number: str) -> None:
+    ws.require(Permission.MANAGE_CASES)
     case = ws.case(number)
     with ws.store.transaction():
         case_rows.set_case_status(ws.store, case.id, "closed")

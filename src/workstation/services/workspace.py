@@ -1,4 +1,12 @@
-"""A workspace: the case database and the evidence vault, opened together."""
+"""A workspace: the case database and the evidence vault, opened together.
+
+A workspace with no user accounts is in single-user mode: whoever opens it
+acts under their ``--user`` name (or OS login) and every permission is granted,
+as before accounts existed (the demo and a fresh workspace work this way).
+Once ``workstation user init`` has created the first administrator, the
+workspace needs a login (:func:`workstation.services.users.login`) and
+:meth:`Workspace.require` checks the logged-in user's role.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +14,12 @@ import logging
 from pathlib import Path
 
 from workstation.domain.records import Case
+from workstation.security.errors import AccessDeniedError, AuthenticationError
+from workstation.security.roles import Permission, Role, allowed, roles_with
+from workstation.services.encryption import is_encrypted, open_workspace_store
 from workstation.settings import Settings, os_user
+from workstation.store import user_rows
 from workstation.store.audit_log import append_audit
-from workstation.store.case_store import CaseStore
 from workstation.store.cases import get_case
 from workstation.store.vault import EvidenceVault
 
@@ -18,26 +29,113 @@ DATABASE_NAME = "workspace.duckdb"
 VAULT_NAME = "vault"
 
 
-class Workspace:
-    """Everything a session works on: ``store``, ``vault`` and the acting user."""
+def workspace_is_encrypted(workspace_dir: str | Path) -> bool:
+    """Whether the workspace in this folder has an encrypted database."""
+    return is_encrypted(Path(workspace_dir) / DATABASE_NAME)
 
-    def __init__(self, settings: Settings) -> None:
+
+class Workspace:
+    """Everything a session works on: ``store``, ``vault`` and the acting user.
+
+    Attributes:
+        user: The acting user's name, recorded in the audit trail.
+        os_user: The operating-system login, recorded beside it.
+        role: The logged-in user's role; None before a login and in
+            single-user mode.
+        single_user: True while the workspace has no user accounts.
+    """
+
+    def __init__(self, settings: Settings, *, passphrase: str | None = None) -> None:
+        """Open (creating if needed) the workspace named by ``settings``.
+
+        Args:
+            settings: The session's settings (workspace folder, user name).
+            passphrase: The passphrase of an encrypted workspace; None for a
+                clear one.
+
+        Raises:
+            WrongPassphraseError: The workspace is encrypted and the
+                passphrase is missing or wrong, or it is clear and one was given.
+            InputFileError: The database is locked by another program or damaged.
+        """
         self.settings = settings
         self.root = Path(settings.workspace_dir)
         self.root.mkdir(parents=True, exist_ok=True)
-        self.store = CaseStore(self.root / DATABASE_NAME)
+        self.store = open_workspace_store(self.root / DATABASE_NAME, passphrase)
         self.vault = EvidenceVault(self.root / VAULT_NAME)
         self.user = settings.user_name or os_user()
         self.os_user = os_user()
-        log.debug("workspace %s opened by %s", self.root, self.user)
+        self.role: Role | None = None
+        self.single_user = not user_rows.any_users(self.store)
+        log.debug(
+            "workspace %s opened by %s (%s)",
+            self.root,
+            self.user,
+            "single-user" if self.single_user else "accounts",
+        )
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the workspace database is encrypted."""
+        return self.store.encrypted
+
+    def set_session_user(self, name: str, role: Role) -> None:
+        """Act as ``name`` with ``role`` from now on.
+
+        Called by :mod:`workstation.services.users` after checking a password
+        or creating the first administrator; nothing else should call it.
+        """
+        self.user = name
+        self.role = role
+        self.single_user = False
+
+    def require(self, permission: Permission) -> None:
+        """Check that the acting user may do something; audit a refusal.
+
+        Args:
+            permission: What is about to be done.
+
+        Raises:
+            AuthenticationError: The workspace has accounts and nobody logged in.
+            AccessDeniedError: The user's role does not hold ``permission``.
+        """
+        if self.single_user:
+            return
+        if self.role is None:
+            raise AuthenticationError(
+                f"Workspace {self.root} has user accounts: log in (--user NAME "
+                f"and your password) to {permission.value}."
+            )
+        if not allowed(self.role, permission):
+            self.audit(
+                "access.denied",
+                permission.name.lower(),
+                {"role": self.role.value, "permission": permission.value},
+            )
+            needed = ", ".join(role.value for role in roles_with(permission))
+            raise AccessDeniedError(
+                f"{self.user} ({self.role.value}) may not {permission.value}; that "
+                f"needs one of the roles: {needed}. Ask a colleague with such a "
+                "role, or an administrator to change yours."
+            )
 
     def case(self, number: str) -> Case:
+        """The case numbered ``number``; needs the right to view cases."""
+        self.require(Permission.VIEW_CASE)
         return get_case(self.store, number)
 
-    def audit(self, action: str, obj: str, details: dict | None = None) -> None:
+    def audit(
+        self,
+        action: str,
+        obj: str,
+        details: dict | None = None,
+        *,
+        user_name: str | None = None,
+    ) -> None:
+        """Append an entry to the audit chain as the acting (or a named) user."""
         append_audit(
             self.store,
-            user_name=self.user,
+            user_name=user_name or self.user,
             os_user=self.os_user,
             action=action,
             obj=obj,

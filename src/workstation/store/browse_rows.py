@@ -215,3 +215,162 @@ def entity_type_counts(store: CaseStore, case_id: int) -> list[tuple[str, int]]:
         "GROUP BY type ORDER BY 2 DESC, 1",
         [case_id],
     ).fetchall()
+
+
+# -- cases, imports and face boxes ----------------------------------------------
+
+
+def case_list(store: CaseStore) -> list[tuple]:
+    """Every case with its key dates, oldest first.
+
+    Rows ``(id, number, title, kind, status, lead_officer, created_at,
+    description, closed_at, first_contact, last_contact, last_import,
+    entities, links, evidence)``. ``closed_at`` is the time of the latest
+    ``case.close`` audit entry of a closed case (None while it is open);
+    ``first_contact`` and ``last_contact`` span the case's timed links.
+    """
+    return store.execute(
+        "WITH closes AS ("
+        "  SELECT object AS number, max(logged_at) AS closed_at FROM audit_log"
+        "  WHERE action = 'case.close' GROUP BY object"
+        "), spans AS ("
+        "  SELECT case_id, min(start_time) AS first_t, max(start_time) AS last_t,"
+        "  count(*) AS n FROM links GROUP BY case_id"
+        "), loads AS ("
+        "  SELECT case_id, max(imported_at) AS last_import FROM imports"
+        "  GROUP BY case_id"
+        "), ents AS (SELECT case_id, count(*) AS n FROM entities GROUP BY case_id),"
+        " evid AS (SELECT case_id, count(*) AS n FROM evidence GROUP BY case_id) "
+        "SELECT c.id, c.number, c.title, c.kind, c.status, c.lead_officer, "
+        "c.created_at, c.description, "
+        "CASE WHEN c.status = 'closed' THEN closes.closed_at END, "
+        "spans.first_t, spans.last_t, loads.last_import, "
+        "coalesce(ents.n, 0), coalesce(spans.n, 0), coalesce(evid.n, 0) "
+        "FROM cases c "
+        "LEFT JOIN closes ON closes.number = c.number "
+        "LEFT JOIN spans ON spans.case_id = c.id "
+        "LEFT JOIN loads ON loads.case_id = c.id "
+        "LEFT JOIN ents ON ents.case_id = c.id "
+        "LEFT JOIN evid ON evid.case_id = c.id "
+        "ORDER BY c.id"
+    ).fetchall()
+
+
+def import_list(store: CaseStore, case_id: int) -> list[tuple]:
+    """The case's imports, newest first.
+
+    Rows ``(id, file_name, spec_name, encoding, rows_read, rows_loaded,
+    rows_rejected, imported_by, imported_at)``.
+    """
+    return store.execute(
+        "SELECT id, file_name, spec_name, encoding, rows_read, rows_loaded, "
+        "rows_rejected, imported_by, imported_at FROM imports "
+        "WHERE case_id = ? ORDER BY id DESC",
+        [case_id],
+    ).fetchall()
+
+
+def evidence_face_boxes(
+    store: CaseStore, case_id: int, evidence_id: int, model_pack: str
+) -> list[tuple]:
+    """Faces found in one photo by one model pack, largest first.
+
+    Rows ``(face_id, x1, y1, x2, y2, det_score, person label or None)``; the
+    box is in pixels of the upright (EXIF-rotated) photo.
+    """
+    return store.execute(
+        "SELECT f.id, f.box[1], f.box[2], f.box[3], f.box[4], f.det_score, p.label "
+        "FROM faces f LEFT JOIN entities p ON p.id = f.person_id "
+        "WHERE f.case_id = ? AND f.evidence_id = ? AND f.model_pack = ? "
+        "AND f.frame = 0 "
+        "ORDER BY (f.box[3] - f.box[1]) * (f.box[4] - f.box[2]) DESC, f.id",
+        [case_id, evidence_id, model_pack],
+    ).fetchall()
+
+
+# -- timeline ----------------------------------------------------------------------
+
+
+def _timed_links(link_type: str | None, entity_id: int | None) -> tuple[str, list]:
+    where = " AND l.start_time IS NOT NULL"
+    params: list = []
+    if link_type is not None:
+        where += " AND l.type = ?"
+        params.append(link_type)
+    if entity_id is not None:
+        where += " AND (l.source_id = ? OR l.target_id = ?)"
+        params += [entity_id, entity_id]
+    return where, params
+
+
+def links_per_day(
+    store: CaseStore,
+    case_id: int,
+    *,
+    link_type: str | None = "call",
+    entity_id: int | None = None,
+) -> list[tuple]:
+    """``(day, count)`` of the case's timed links, by calendar day, in order.
+
+    Args:
+        store: The workspace database.
+        case_id: The case.
+        link_type: Only links of this type (``call``); every type when None.
+        entity_id: Only links with this entity at either end; all when None.
+    """
+    where, params = _timed_links(link_type, entity_id)
+    return store.execute(
+        "SELECT CAST(date_trunc('day', l.start_time) AS DATE) AS day, count(*) "
+        f"FROM links l WHERE l.case_id = ?{where} GROUP BY day ORDER BY day",
+        [case_id, *params],
+    ).fetchall()
+
+
+def links_by_weekday_hour(
+    store: CaseStore,
+    case_id: int,
+    *,
+    link_type: str | None = "call",
+    entity_id: int | None = None,
+) -> list[tuple]:
+    """``(iso weekday 1-7, hour 0-23, count)`` of the case's timed links.
+
+    Arguments as in :func:`links_per_day`; only non-empty cells are returned.
+    """
+    where, params = _timed_links(link_type, entity_id)
+    return store.execute(
+        "SELECT CAST(extract('isodow' FROM l.start_time) AS INTEGER) AS dow, "
+        "CAST(extract('hour' FROM l.start_time) AS INTEGER) AS hour, count(*) "
+        f"FROM links l WHERE l.case_id = ?{where} GROUP BY dow, hour "
+        "ORDER BY dow, hour",
+        [case_id, *params],
+    ).fetchall()
+
+
+def timeline_entities(
+    store: CaseStore, case_id: int, *, link_type: str | None = "call", limit: int = 500
+) -> list[tuple]:
+    """Entities with timed links, busiest first.
+
+    Rows ``(id, type, key, label, links)``; ``links`` counts the entity's timed
+    links of ``link_type`` (all types when None).
+    """
+    where, params = _timed_links(link_type, None)
+    return store.execute(
+        "WITH ends AS ("
+        f"  SELECT l.source_id AS id FROM links l WHERE l.case_id = ?{where}"
+        f"  UNION ALL SELECT l.target_id FROM links l WHERE l.case_id = ?{where}"
+        ") SELECT e.id, e.type, e.key, e.label, count(*) AS n "
+        "FROM ends JOIN entities e ON e.id = ends.id "
+        "GROUP BY e.id, e.type, e.key, e.label ORDER BY n DESC, e.label, e.id "
+        "LIMIT ?",
+        [case_id, *params, case_id, *params, int(limit)],
+    ).fetchall()
+
+
+def entity_brief(store: CaseStore, case_id: int, entity_id: int) -> tuple | None:
+    """``(type, label)`` of one of the case's entities, or None."""
+    return store.execute(
+        "SELECT type, label FROM entities WHERE case_id = ? AND id = ?",
+        [case_id, entity_id],
+    ).fetchone()

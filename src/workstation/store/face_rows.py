@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workstation.domain.errors import NotFoundError, WorkstationError
-from workstation.domain.records import Candidate, DetectedFace, StoredFace
+from workstation.domain.records import DetectedFace, StoredFace
 from workstation.store.case_store import CaseStore
 
 log = logging.getLogger(__name__)
@@ -26,15 +26,18 @@ _view_numbers = itertools.count(1)
 
 @dataclass(frozen=True)
 class Gallery:
-    """The stored faces of a case for one model pack, as NumPy arrays.
+    """Stored faces for one model pack, as NumPy arrays.
 
     ``embeddings`` is an (n, 512) ``float32`` matrix whose rows match
-    ``face_ids`` and ``evidence_ids``.
+    ``face_ids``, ``evidence_ids``, ``case_ids`` and ``track_ids`` (a track id
+    of 0 means the face is not part of a video track).
     """
 
     face_ids: np.ndarray
     evidence_ids: np.ndarray
     embeddings: np.ndarray
+    case_ids: np.ndarray | None = None
+    track_ids: np.ndarray | None = None
 
     def __len__(self) -> int:
         """Number of faces in the gallery."""
@@ -65,8 +68,13 @@ def insert_faces(
     *,
     frame: int = 0,
     time_s: float | None = None,
+    frames: Sequence[int] | None = None,
+    times: Sequence[float] | None = None,
+    track_ids: Sequence[int | None] | None = None,
 ) -> list[int]:
-    """Insert the faces found in one image (or frame); return their ids in order.
+    """Insert detected faces of one evidence item; return their ids in order.
+
+    A face's quality is stored when it has one (``AnalysedFace.quality``).
 
     Args:
         store: The open workspace database.
@@ -74,8 +82,11 @@ def insert_faces(
         evidence_id: The evidence item the faces were found in.
         faces: Detected faces with 512-d embeddings.
         model_pack: Name of the pack that produced them.
-        frame: Frame index (0 for photos).
-        time_s: Time of the frame in seconds, for video.
+        frame: Frame index of all the faces (0 for photos).
+        time_s: Time of that frame in seconds, for video.
+        frames: Frame index per face (video); overrides ``frame``.
+        times: Time in seconds per face (video); overrides ``time_s``.
+        track_ids: Track id per face (video), None for none.
 
     Returns:
         The new face ids, in the order of ``faces``.
@@ -94,6 +105,20 @@ def insert_faces(
     landmarks = landmarks.reshape(count, 10)
     scalars = {"i": np.arange(count, dtype=np.int64)}
     scalars["det_score"] = np.asarray([f.det_score for f in faces], dtype=np.float32)
+    scalars["quality"] = np.asarray(
+        [getattr(f, "quality", np.nan) for f in faces], dtype=np.float32
+    )
+    scalars["frame"] = np.asarray(
+        [frame] * count if frames is None else frames, dtype=np.int64
+    )
+    scalars["time_s"] = np.asarray(
+        [np.nan if time_s is None else time_s] * count if times is None else times,
+        dtype=np.float64,
+    )
+    scalars["track_id"] = np.asarray(
+        [0] * count if track_ids is None else [t or 0 for t in track_ids],
+        dtype=np.int64,
+    )
     for j in range(4):
         scalars[f"b{j}"] = boxes[:, j]
     for j in range(10):
@@ -113,14 +138,17 @@ def insert_faces(
         with store.transaction():
             rows = store.execute(
                 "INSERT INTO faces (case_id, evidence_id, frame, time_s, box, "
-                "landmarks, det_score, embedding, model_pack) "
-                f"SELECT ?, ?, ?, ?, [{box_sql}]::FLOAT[4], "
-                f"[{landmark_sql}]::FLOAT[10], s.det_score, v.embedding, ? "
+                "landmarks, det_score, quality, embedding, model_pack, track_id) "
+                "SELECT ?, ?, s.frame, CASE WHEN isnan(s.time_s) THEN NULL "
+                f"ELSE s.time_s END, [{box_sql}]::FLOAT[4], "
+                f"[{landmark_sql}]::FLOAT[10], s.det_score, "
+                "CASE WHEN isnan(s.quality) THEN NULL ELSE s.quality END, "
+                "v.embedding, ?, nullif(s.track_id, 0) "
                 f"FROM {scalar_view} s JOIN ("
                 f"  SELECT i, list(v ORDER BY j)::FLOAT[{EMBEDDING_SIZE}] AS embedding"
                 f"  FROM {vector_view} GROUP BY i"
                 ") v ON v.i = s.i ORDER BY s.i RETURNING id",
-                [case_id, evidence_id, frame, time_s, model_pack],
+                [case_id, evidence_id, model_pack],
             ).fetchall()
     finally:
         store.conn.unregister(scalar_view)
@@ -129,13 +157,24 @@ def insert_faces(
 
 
 def mark_scanned(
-    store: CaseStore, case_id: int, evidence_id: int, model_pack: str, faces_found: int
+    store: CaseStore,
+    case_id: int,
+    evidence_id: int,
+    model_pack: str,
+    faces_found: int,
+    *,
+    frames_analysed: int | None = None,
+    sample_fps: float | None = None,
 ) -> None:
-    """Record that an evidence item was scanned with a pack (so rescans skip it)."""
+    """Record that an evidence item was scanned with a pack (so rescans skip it).
+
+    Videos also record how many frames were analysed at what sampling rate.
+    """
     store.execute(
-        "INSERT INTO face_scans (case_id, evidence_id, model_pack, faces_found) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-        [case_id, evidence_id, model_pack, faces_found],
+        "INSERT INTO face_scans (case_id, evidence_id, model_pack, faces_found, "
+        "frames_analysed, sample_fps) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        [case_id, evidence_id, model_pack, faces_found, frames_analysed, sample_fps],
     )
 
 
@@ -158,20 +197,54 @@ def count_faces(store: CaseStore, case_id: int, model_pack: str | None = None) -
     return store.execute(sql, params).fetchone()[0]
 
 
-def load_gallery(store: CaseStore, case_id: int, model_pack: str) -> Gallery:
-    """All stored faces of a case found with ``model_pack``, ordered by id."""
+def _scope_sql(case_id: int | None) -> tuple[str, list]:
+    if case_id is None:
+        return "model_pack = ?", []
+    return "case_id = ? AND model_pack = ?", [case_id]
+
+
+def load_gallery(
+    store: CaseStore, case_id: int | None, model_pack: str, *, after_id: int = 0
+) -> Gallery:
+    """Stored faces found with ``model_pack``, ordered by id.
+
+    Args:
+        store: The open workspace database.
+        case_id: The case; None for the faces of every case.
+        model_pack: The pack whose embeddings are wanted.
+        after_id: Only faces with a larger id (to top up a cached gallery).
+    """
+    where, params = _scope_sql(case_id)
     columns = store.execute(
-        "SELECT id, evidence_id, embedding FROM faces "
-        "WHERE case_id = ? AND model_pack = ? ORDER BY id",
-        [case_id, model_pack],
+        "SELECT id, evidence_id, case_id, coalesce(track_id, 0) AS track_id, "
+        f"embedding FROM faces WHERE {where} AND id > ? ORDER BY id",
+        [*params, model_pack, after_id],
     ).fetchnumpy()
     ids = np.asarray(columns["id"], dtype=np.int64)
     if ids.size == 0:
-        empty = np.empty((0, EMBEDDING_SIZE), dtype=np.float32)
-        return Gallery(ids, np.empty(0, dtype=np.int64), empty)
+        empty = np.empty(0, dtype=np.int64)
+        vectors = np.empty((0, EMBEDDING_SIZE), dtype=np.float32)
+        return Gallery(ids, empty, vectors, empty, empty)
     embeddings = np.stack(columns["embedding"]).astype(np.float32, copy=False)
-    evidence_ids = np.asarray(columns["evidence_id"], dtype=np.int64)
-    return Gallery(ids, evidence_ids, embeddings)
+    return Gallery(
+        ids,
+        np.asarray(columns["evidence_id"], dtype=np.int64),
+        embeddings,
+        np.asarray(columns["case_id"], dtype=np.int64),
+        np.asarray(columns["track_id"], dtype=np.int64),
+    )
+
+
+def gallery_state(
+    store: CaseStore, case_id: int | None, model_pack: str
+) -> tuple[int, int]:
+    """(number of faces, largest face id) of a gallery: cheap change detection."""
+    where, params = _scope_sql(case_id)
+    count, largest = store.execute(
+        f"SELECT count(*), coalesce(max(id), 0) FROM faces WHERE {where}",
+        [*params, model_pack],
+    ).fetchone()
+    return int(count), int(largest)
 
 
 def _stored_face(row) -> StoredFace:
@@ -229,164 +302,159 @@ def faces_of_file(
     return [_stored_face(r) for r in rows]
 
 
-def candidate_details(
-    store: CaseStore, face_ids: Sequence[int]
-) -> dict[int, tuple[str, str | None]]:
-    """For each face id: (evidence original name, linked person labels or None)."""
+@dataclass(frozen=True)
+class FaceRow:
+    """A stored face as lists show it: where it is, how clear, whose it is.
+
+    ``frame`` and ``time_s`` locate a video face (frame 0 and None for
+    photos); ``track_id`` is its video track; ``person`` lists the labels of
+    the person entities it is linked to.
+    """
+
+    id: int
+    case_number: str
+    evidence_id: int
+    evidence_name: str
+    media_type: str
+    frame: int
+    time_s: float | None
+    box: tuple[float, float, float, float]
+    det_score: float
+    quality: float | None
+    track_id: int | None
+    person: str | None
+
+
+_FACE_ROW_SQL = (
+    "SELECT f.id, c.number, f.evidence_id, e.original_name, e.media_type, f.frame, "
+    "f.time_s, f.box, f.det_score, f.quality, f.track_id, ("
+    "  SELECT string_agg(DISTINCT p.label, ', ' ORDER BY p.label) "
+    "  FROM entities p WHERE p.id = f.person_id OR p.id IN ("
+    "    SELECT pf.person_id FROM person_faces pf WHERE pf.face_id = f.id)) "
+    "FROM faces f JOIN evidence e ON e.id = f.evidence_id "
+    "JOIN cases c ON c.id = f.case_id "
+)
+
+
+def _face_row(row) -> FaceRow:
+    return FaceRow(
+        id=row[0],
+        case_number=row[1],
+        evidence_id=row[2],
+        evidence_name=row[3],
+        media_type=row[4],
+        frame=row[5],
+        time_s=row[6],
+        box=tuple(float(v) for v in row[7]),
+        det_score=float(row[8]),
+        quality=None if row[9] is None else float(row[9]),
+        track_id=row[10],
+        person=row[11],
+    )
+
+
+def face_rows_by_id(store: CaseStore, face_ids: Sequence[int]) -> dict[int, FaceRow]:
+    """The stored faces with these ids (ids not found are left out)."""
     if not len(face_ids):
         return {}
     rows = store.execute(
-        "SELECT f.id, e.original_name, ("
-        "  SELECT string_agg(DISTINCT p.label, ', ' ORDER BY p.label) "
-        "  FROM entities p WHERE p.id = f.person_id OR p.id IN ("
-        "    SELECT pf.person_id FROM person_faces pf WHERE pf.face_id = f.id)) "
-        "FROM faces f JOIN evidence e ON e.id = f.evidence_id "
-        "WHERE list_contains(?, f.id)",
-        [[int(i) for i in face_ids]],
+        _FACE_ROW_SQL + "WHERE list_contains(?, f.id)", [[int(i) for i in face_ids]]
     ).fetchall()
-    return {r[0]: (r[1], r[2]) for r in rows}
+    return {r[0]: _face_row(r) for r in rows}
 
 
-# -- searches, candidate lists and decisions -----------------------------------------
+#: Orders :func:`list_faces` accepts.
+FACE_ORDERS = {
+    "quality": "f.quality DESC NULLS LAST, f.id",
+    "id": "f.id",
+    "evidence": "e.original_name, f.frame, f.id",
+}
 
 
-def insert_search(
+def list_faces(
     store: CaseStore,
     case_id: int,
-    *,
-    probe_name: str,
-    probe_sha256: str,
     model_pack: str,
-    threshold: float,
-    searched_by: str,
-    probe_face_id: int | None = None,
-) -> int:
-    """Record one 1:N search; return its id."""
-    return store.execute(
-        "INSERT INTO face_searches (case_id, probe_name, probe_sha256, "
-        "probe_face_id, model_pack, threshold, searched_by) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        [
-            case_id,
-            probe_name,
-            probe_sha256,
-            probe_face_id,
-            model_pack,
-            threshold,
-            searched_by,
-        ],
-    ).fetchone()[0]
-
-
-def insert_candidates(
-    store: CaseStore, search_id: int, case_id: int, candidates: Sequence[Candidate]
-) -> None:
-    """Record a search's ranked candidates, every one pending a human decision."""
-    if not candidates:
-        return
-    store.conn.executemany(
-        "INSERT INTO matches (search_id, case_id, candidate_face_id, rank, score, "
-        "above_threshold, decision) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-        [
-            [search_id, case_id, c.face_id, c.rank, c.score, c.above_threshold]
-            for c in candidates
-        ],
-    )
-
-
-def search_case(store: CaseStore, search_id: int) -> tuple[int, str]:
-    """(case id, case number) of a search.
-
-    Raises:
-        NotFoundError: No search has that id.
-    """
-    row = store.execute(
-        "SELECT s.case_id, c.number FROM face_searches s "
-        "JOIN cases c ON c.id = s.case_id WHERE s.id = ?",
-        [search_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(f"No face search with id {search_id}.")
-    return row[0], row[1]
-
-
-def set_decision(
-    store: CaseStore,
-    search_id: int,
-    face_id: int,
     *,
-    decision: str,
-    decided_by: str,
-    comment: str,
-) -> None:
-    """Set the human decision on one candidate of a search.
+    order: str = "quality",
+    evidence_id: int | None = None,
+    track_id: int | None = None,
+    min_quality: float | None = None,
+    limit: int | None = None,
+) -> list[FaceRow]:
+    """Stored faces of a case, clearest first by default.
+
+    Args:
+        store: The open workspace database.
+        case_id: The case.
+        model_pack: Only faces found with this pack.
+        order: A key of :data:`FACE_ORDERS`.
+        evidence_id: Only faces of this evidence item.
+        track_id: Only faces of this video track.
+        min_quality: Only faces at least this clear.
+        limit: At most this many rows.
 
     Raises:
-        NotFoundError: The face is not a candidate of that search.
+        WorkstationError: Unknown ``order``.
     """
-    row = store.execute(
-        "UPDATE matches SET decision = ?, decided_by = ?, "
-        "decided_at = current_timestamp, comment = ? "
-        "WHERE search_id = ? AND candidate_face_id = ? RETURNING rank",
-        [decision, decided_by, comment, search_id, face_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(
-            f"Face {face_id} is not a candidate of face search {search_id}; "
-            "decide only on faces listed by that search."
-        )
-
-
-def search_candidates(store: CaseStore, search_id: int) -> list[tuple]:
-    """Rows (rank, face id, score, above threshold, decision, decided by, comment)."""
-    return store.execute(
-        "SELECT rank, candidate_face_id, score, above_threshold, decision, "
-        "decided_by, comment FROM matches WHERE search_id = ? ORDER BY rank",
-        [search_id],
-    ).fetchall()
-
-
-# -- people -----------------------------------------------------------------------
-
-
-def person_label(store: CaseStore, case_id: int, entity_id: int) -> str:
-    """The label of a person entity of the case.
-
-    Raises:
-        NotFoundError: No such entity in the case.
-        WorkstationError: The entity is not a person.
-    """
-    row = store.execute(
-        "SELECT type, label FROM entities WHERE id = ? AND case_id = ?",
-        [entity_id, case_id],
-    ).fetchone()
-    if row is None:
-        raise NotFoundError(
-            f"No entity with id {entity_id} in this case; check the person's id."
-        )
-    if row[0] != "person":
+    if order not in FACE_ORDERS:
         raise WorkstationError(
-            f"Entity {entity_id} ({row[1]}) is a {row[0]}, not a person; only "
-            "people can be given reference faces."
+            f"Faces cannot be ordered by {order!r}; use one of "
+            f"{', '.join(FACE_ORDERS)}."
         )
-    return row[1]
+    sql = _FACE_ROW_SQL + "WHERE f.case_id = ? AND f.model_pack = ?"
+    params: list = [case_id, model_pack]
+    for column, value in (("f.evidence_id", evidence_id), ("f.track_id", track_id)):
+        if value is not None:
+            sql += f" AND {column} = ?"
+            params.append(value)
+    if min_quality is not None:
+        sql += " AND f.quality >= ?"
+        params.append(min_quality)
+    sql += f" ORDER BY {FACE_ORDERS[order]}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return [_face_row(r) for r in store.execute(sql, params).fetchall()]
 
 
-def link_person_face(
-    store: CaseStore, case_id: int, person_id: int, face_id: int, source: str
-) -> bool:
-    """Attach a face to a person entity; return False when already attached.
+def face_embeddings(store: CaseStore, face_ids: Sequence[int]) -> dict[int, np.ndarray]:
+    """The stored embeddings of these faces, as ``float32`` vectors."""
+    if not len(face_ids):
+        return {}
+    rows = store.execute(
+        "SELECT id, embedding FROM faces WHERE list_contains(?, id)",
+        [[int(i) for i in face_ids]],
+    ).fetchall()
+    return {r[0]: np.asarray(r[1], dtype=np.float32) for r in rows}
 
-    The face's assigned person (``faces.person_id``) is set when it has none.
+
+def cluster_members(
+    store: CaseStore, case_id: int, model_pack: str, min_quality: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What face clustering groups: photo faces and video tracks of a case.
+
+    Returns:
+        ``(face_ids, track_ids, embeddings, qualities)``: one row per photo
+        face at least ``min_quality`` clear (track id 0) and one per video
+        track whose clearest face is (its clearest face's id, the track id,
+        the track template).
     """
-    row = store.execute(
-        "INSERT INTO person_faces (case_id, person_id, face_id, source) "
-        "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING face_id",
-        [case_id, person_id, face_id, source],
-    ).fetchone()
-    # The first person a face is linked to becomes its assigned person.
-    store.execute(
-        "UPDATE faces SET person_id = ? WHERE id = ? AND person_id IS NULL",
-        [person_id, face_id],
+    rows = store.execute(
+        "SELECT id, 0 AS track, embedding, coalesce(quality, 0) FROM faces "
+        "WHERE case_id = $1 AND model_pack = $2 AND track_id IS NULL "
+        "AND coalesce(quality, 0) >= $3 "
+        "UNION ALL SELECT best_face_ids[1], id, template, quality FROM face_tracks "
+        "WHERE case_id = $1 AND model_pack = $2 AND quality >= $3 "
+        "ORDER BY 1",
+        [case_id, model_pack, min_quality],
+    ).fetchall()
+    if not rows:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, np.empty((0, EMBEDDING_SIZE), np.float32), np.empty(0)
+    return (
+        np.array([r[0] for r in rows], dtype=np.int64),
+        np.array([r[1] for r in rows], dtype=np.int64),
+        np.asarray([r[2] for r in rows], dtype=np.float32),
+        np.array([r[3] for r in rows], dtype=np.float64),
     )
-    return row is not None

@@ -8,10 +8,15 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 
 from workstation.services import browse
 from workstation.services.workspace import Workspace
+from workstation.ui.labels import entity_type_text, kind_text, status_text
+
+
+def _when(value, missing: str) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else missing
 
 
 class CaseSummaryView(QWidget):
-    """Case number, title, kind, status, lead officer and row counts.
+    """Case number, title, kind, status, lead officer, key dates and row counts.
 
     Args:
         ws: The workspace the UI thread reads from.
@@ -46,6 +51,9 @@ class CaseSummaryView(QWidget):
             ("status", self.tr("Status")),
             ("lead_officer", self.tr("Lead officer")),
             ("created_at", self.tr("Opened")),
+            ("closed_at", self.tr("Closed")),
+            ("contacts", self.tr("Contacts recorded")),
+            ("last_import", self.tr("Last import")),
             ("description", self.tr("Description")),
         ):
             case_form.addRow(caption, self._field(key))
@@ -77,21 +85,40 @@ class CaseSummaryView(QWidget):
         self.fields[key] = label
         return label
 
+    def _contacts(self, dates: browse.CaseListRow | None) -> str:
+        if dates is None or dates.first_contact is None:
+            return self.tr("(no timed links)")
+        return self.tr("{first} to {last}").format(
+            first=dates.first_contact.strftime("%Y-%m-%d"),
+            last=dates.last_contact.strftime("%Y-%m-%d"),
+        )
+
     def refresh(self) -> None:
         """Read the case and its counts again."""
         overview = browse.case_overview(self._ws, self._case_number)
         self.overview = overview
         case = overview.case
+        dates = next(
+            (r for r in browse.case_list(self._ws) if r.case.number == case.number),
+            None,
+        )
         self.title_label.setText(case.title)
         values = {
             "number": case.number,
-            "kind": case.kind,
-            "status": case.status,
+            "kind": kind_text(case.kind),
+            "status": status_text(case.status),
             "lead_officer": case.lead_officer or self.tr("(not set)"),
             "created_at": case.created_at.strftime("%Y-%m-%d %H:%M"),
+            "closed_at": _when(dates.closed_at if dates else None, self.tr("(open)")),
+            "contacts": self._contacts(dates),
+            "last_import": _when(
+                dates.last_import if dates else None, self.tr("(none)")
+            ),
             "description": case.description or self.tr("(none)"),
             "entities": str(overview.entities),
-            "entity_types": ", ".join(f"{t} {n}" for t, n in overview.entity_types)
+            "entity_types": ", ".join(
+                f"{entity_type_text(t)} {n}" for t, n in overview.entity_types
+            )
             or self.tr("(none)"),
             "links": str(overview.links),
             "evidence": str(overview.evidence),

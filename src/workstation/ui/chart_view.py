@@ -37,6 +37,7 @@ from workstation.domain.progress import CancelToken, ProgressCallback, check_can
 from workstation.domain.records import KeyPlayer
 from workstation.services.graph import case_graph, key_players
 from workstation.services.workspace import Workspace
+from workstation.ui.labels import entity_type_text
 from workstation.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,8 +55,7 @@ TYPE_COLOURS = {
 OTHER_COLOUR = "#9c9c9c"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartView", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -87,15 +87,19 @@ def load_chart_data(
     Returns:
         The chart data; positions map node to ``(x, y)`` in ``[-1, 1]``.
     """
-    progress(0, 3, _tr("reading the case graph"))
+    progress(0, 3, translate("ChartView", "reading the case graph"))
     graph = case_graph(ws, case_number)
     check_cancel(cancel)
-    progress(1, 3, _tr("laying out {nodes} nodes").format(nodes=len(graph)))
+    progress(
+        1,
+        3,
+        translate("ChartView", "laying out {nodes} nodes").format(nodes=len(graph)),
+    )
     positions = component_layout(graph)
     check_cancel(cancel)
-    progress(2, 3, _tr("ranking key players"))
+    progress(2, 3, translate("ChartView", "ranking key players"))
     players = key_players(ws, case_number, top=top)
-    progress(3, 3, _tr("chart ready"))
+    progress(3, 3, translate("ChartView", "chart ready"))
     return ChartData(graph, positions, players)
 
 
@@ -167,7 +171,9 @@ class NodeItem(QGraphicsEllipseItem):
         self.setBrush(QBrush(colour))
         self.setPen(QPen(colour.darker(150), 1.0))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(f"{self.label}\n{self.entity_type} · {degree}")
+        self.setToolTip(
+            f"{self.label}\n{entity_type_text(self.entity_type)} · {degree}"
+        )
 
         text = QGraphicsSimpleTextItem(self.label, self)
         font = QFont(text.font())
@@ -362,6 +368,13 @@ class ChartView(QWidget):
             )
         self.heading.setText(text)
 
+    def stale(self) -> None:
+        """The case's links changed: draw again now if shown, else when next shown."""
+        if self.isVisible():
+            self.load()
+        else:
+            self._requested = False
+
     @Slot()
     def load(self) -> None:
         """Compute the graph, layout and key players in the worker."""
@@ -391,7 +404,7 @@ class ChartView(QWidget):
         for row, player in enumerate(players):
             cells = [
                 (player.label, None),
-                (player.type, None),
+                (entity_type_text(player.type), None),
                 (str(player.degree), player.degree),
                 (f"{player.weighted_degree:g}", player.weighted_degree),
                 (f"{player.betweenness:.3f}", player.betweenness),
@@ -408,7 +421,8 @@ class ChartView(QWidget):
     def _fill_legend(self, graph: nx.Graph) -> None:
         types = sorted({str(t) for _, t in graph.nodes(data="type", default="")})
         swatches = " ".join(
-            f'<span style="color:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">●</span> {t}'
+            f'<span style="color:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">●</span> '
+            f"{entity_type_text(t)}"
             for t in types
         )
         self.legend.setText(

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from workstation.services import browse
 from workstation.services.workspace import Workspace
+from workstation.ui.labels import entity_type_text, link_type_text
 
 log = logging.getLogger(__name__)
 
@@ -197,43 +198,65 @@ class PagedTableModel(QAbstractTableModel):
             self.reload()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EntityTables", text)
+translate = QCoreApplication.translate
 
 
 def entity_columns() -> list[Column]:
     """Columns of the Entities table."""
     return [
-        Column("id", _tr("ID"), lambda r: r.id, numeric=True),
-        Column("type", _tr("Type"), lambda r: r.type),
-        Column("key", _tr("Key"), lambda r: r.key),
-        Column("label", _tr("Label"), lambda r: r.label),
-        Column("role", _tr("Role"), lambda r: r.role),
-        Column("degree", _tr("Links"), lambda r: r.degree, numeric=True),
+        Column("id", translate("EntityTables", "ID"), lambda r: r.id, numeric=True),
+        Column(
+            "type",
+            translate("EntityTables", "Type"),
+            lambda r: entity_type_text(r.type),
+        ),
+        Column("key", translate("EntityTables", "Key"), lambda r: r.key),
+        Column("label", translate("EntityTables", "Label"), lambda r: r.label),
+        Column("role", translate("EntityTables", "Role"), lambda r: r.role),
+        Column(
+            "degree",
+            translate("EntityTables", "Links"),
+            lambda r: r.degree,
+            numeric=True,
+        ),
     ]
 
 
 def link_columns() -> list[Column]:
     """Columns of the Links table."""
     return [
-        Column("id", _tr("ID"), lambda r: r.id, numeric=True),
-        Column("type", _tr("Type"), lambda r: r.type),
+        Column("id", translate("EntityTables", "ID"), lambda r: r.id, numeric=True),
+        Column(
+            "type", translate("EntityTables", "Type"), lambda r: link_type_text(r.type)
+        ),
         Column(
             "source",
-            _tr("From"),
+            translate("EntityTables", "From"),
             lambda r: r.source_label,
             tooltip=lambda r: r.source_key,
         ),
         Column(
             "target",
-            _tr("To"),
+            translate("EntityTables", "To"),
             lambda r: r.target_label,
             tooltip=lambda r: r.target_key,
         ),
-        Column("start_time", _tr("Start"), lambda r: r.start_time),
-        Column("duration_s", _tr("Duration (s)"), lambda r: r.duration_s, numeric=True),
-        Column("weight", _tr("Weight"), lambda r: r.weight, numeric=True),
-        Column("cell", _tr("Cell"), lambda r: r.cell),
+        Column(
+            "start_time", translate("EntityTables", "Start"), lambda r: r.start_time
+        ),
+        Column(
+            "duration_s",
+            translate("EntityTables", "Duration (s)"),
+            lambda r: r.duration_s,
+            numeric=True,
+        ),
+        Column(
+            "weight",
+            translate("EntityTables", "Weight"),
+            lambda r: r.weight,
+            numeric=True,
+        ),
+        Column("cell", translate("EntityTables", "Cell"), lambda r: r.cell),
     ]
 
 

@@ -6,11 +6,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +22,7 @@ from workstation.services import browse
 from workstation.services.evidence import add_evidence, evidence_file
 from workstation.services.workspace import Workspace
 from workstation.ui.entity_table_model import Column, PagedTableModel
+from workstation.ui.media_panel import MediaPanel
 from workstation.ui.table_views import PagedTableView
 from workstation.ui.workers import TaskRunner
 
@@ -65,8 +68,7 @@ class ThumbnailCache:
         return QPixmap.fromImage(image)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceView", text)
+translate = QCoreApplication.translate
 
 
 def evidence_columns(thumbnails: ThumbnailCache) -> list[Column]:
@@ -75,21 +77,21 @@ def evidence_columns(thumbnails: ThumbnailCache) -> list[Column]:
     return [
         Column(
             "original_name",
-            _tr("File"),
+            translate("EvidenceView", "File"),
             lambda e: e.original_name,
             decoration=thumbnails.get,
             tooltip=lambda e: e.original_path,
         ),
-        Column("media_type", _tr("Type"), lambda e: e.media_type),
+        Column("media_type", translate("EvidenceView", "Type"), lambda e: e.media_type),
         Column(
             "size_bytes",
-            _tr("Size"),
+            translate("EvidenceView", "Size"),
             lambda e: locale.formattedDataSize(e.size_bytes),
             numeric=True,
         ),
-        Column("sha256", _tr("SHA-256"), lambda e: e.sha256),
-        Column("added_by", _tr("Added by"), lambda e: e.added_by),
-        Column("added_at", _tr("Added"), lambda e: e.added_at),
+        Column("sha256", translate("EvidenceView", "SHA-256"), lambda e: e.sha256),
+        Column("added_by", translate("EvidenceView", "Added by"), lambda e: e.added_by),
+        Column("added_at", translate("EvidenceView", "Added"), lambda e: e.added_at),
     ]
 
 
@@ -124,7 +126,10 @@ def evidence_model(
 
 
 class EvidenceView(QWidget):
-    """The evidence list and an "Add files…" button that runs in a worker.
+    """The evidence list beside a photo viewer; files are added in a worker.
+
+    Files come from the "Add files…" button or are dropped onto the tab.
+    Selecting a photo shows it with the faces found in it.
 
     Args:
         ws: The workspace the UI thread reads from.
@@ -146,9 +151,12 @@ class EvidenceView(QWidget):
         super().__init__(parent)
         self._case_number = case_number
         self._runner = runner
+        self.setAcceptDrops(True)
 
         self.add_button = QPushButton(self.tr("Add files…"), self)
         self.add_button.clicked.connect(self.choose_files)
+        self.drop_hint = QLabel(self.tr("or drop files here"), self)
+        self.drop_hint.setStyleSheet("color: #666666")
         self.table_view = PagedTableView(
             evidence_model(ws, case_number),
             self.tr("Search by file name or SHA-256"),
@@ -158,18 +166,73 @@ class EvidenceView(QWidget):
         table.setIconSize(THUMBNAIL)
         table.verticalHeader().setDefaultSectionSize(THUMBNAIL.height() + 8)
         table.setColumnWidth(0, 240)
-        table.setColumnWidth(3, 480)
+        table.setColumnWidth(3, 200)
+        table.selectionModel().selectionChanged.connect(self._show_selected)
+        self.table_view.model.modelReset.connect(self._show_selected)
+        self.media = MediaPanel(ws, case_number, self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.drop_hint)
         buttons.addStretch(1)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.table_view)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.media)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 700])
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table_view)
+        layout.addWidget(self.splitter)
 
     @property
     def model(self) -> PagedTableModel:
         return self.table_view.model
+
+    def select_row(self, row: int) -> None:
+        """Select (and so show) the evidence item at ``row``."""
+        self.table_view.table.selectRow(row)
+
+    @Slot()
+    def _show_selected(self) -> None:
+        rows = self.table_view.table.selectionModel().selectedRows()
+        evidence = self.model.row_object(rows[0].row()) if len(rows) == 1 else None
+        self.media.show_evidence(evidence)
+
+    def refresh_faces(self) -> None:
+        """Draw the selected photo again (after a face scan)."""
+        self.media.show_evidence(self.media.evidence)
+
+    # -- adding files -------------------------------------------------------------
+
+    @staticmethod
+    def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_files(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        log.info("%d file(s) dropped on the evidence list", len(paths))
+        self.add_files(paths)
 
     @Slot()
     def choose_files(self) -> None:
@@ -196,7 +259,7 @@ class EvidenceView(QWidget):
             )
 
         self._runner.submit(
-            self.tr("Adding {count} evidence file(s)").format(count=len(paths)),
+            self.tr("Adding %n evidence file(s)", "", len(paths)),
             job,
             self._added,
         )

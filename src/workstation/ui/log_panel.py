@@ -6,7 +6,7 @@ import contextlib
 import html
 import logging
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, Slot
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -21,19 +21,21 @@ _COLOURS = {
 }
 
 
-class _Emitter(QObject):
-    record = Signal(int, str)
-
-
 class QtLogHandler(logging.Handler):
-    """A logging handler that hands formatted records to the UI thread.
+    """A logging handler that hands formatted records to a panel on the UI thread.
 
-    Records may come from any thread; the signal is queued to the receiver.
+    Records may come from any thread: each is delivered by
+    ``QMetaObject.invokeMethod`` (queued across threads), which calls the
+    panel's ``append(int, str)`` slot.
+
+    Args:
+        target: The object whose ``append`` slot receives level and line.
+        level: The lowest level passed on.
     """
 
-    def __init__(self, level: int = logging.INFO) -> None:
+    def __init__(self, target: QObject, level: int = logging.INFO) -> None:
         super().__init__(level)
-        self.emitter = _Emitter()
+        self.target = target
         self.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
         )
@@ -41,7 +43,13 @@ class QtLogHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         # RuntimeError: the panel was deleted while another thread still logged.
         with contextlib.suppress(RuntimeError):
-            self.emitter.record.emit(record.levelno, self.format(record))
+            QMetaObject.invokeMethod(
+                self.target,
+                "append",
+                Qt.ConnectionType.AutoConnection,
+                Q_ARG(int, record.levelno),
+                Q_ARG(str, self.format(record)),
+            )
 
 
 class LogPanel(QWidget):
@@ -69,8 +77,7 @@ class LogPanel(QWidget):
         layout.addWidget(self.text)
 
         self._logger = logging.getLogger(logger_name)
-        self.handler = QtLogHandler()
-        self.handler.emitter.record.connect(self.append)
+        self.handler = QtLogHandler(self)
         self._logger.addHandler(self.handler)
         # The panel shows INFO and up even when the logger would drop them;
         # the level the logger had is restored on detach.

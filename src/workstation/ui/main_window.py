@@ -1,7 +1,13 @@
-"""The main window: one tab per view of a case, a status bar with job progress."""
+"""The main window: the Cases tab, one tab per view of the open case, the Log.
+
+One case is open at a time; opening another replaces the case's tabs. Long
+work runs in the window's :class:`TaskRunner`, whose progress shows in the
+status bar with a Cancel button.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from PySide6.QtCore import Qt, Slot
@@ -18,24 +24,32 @@ from PySide6.QtWidgets import (
 
 from workstation.services.workspace import Workspace
 from workstation.ui.case_summary_view import CaseSummaryView
+from workstation.ui.cases_view import CasesView
 from workstation.ui.chart_view import ChartView
+from workstation.ui.data_view import DataView
 from workstation.ui.entity_table_model import entity_model, link_model
 from workstation.ui.evidence_view import EvidenceView
 from workstation.ui.faces_view import FacesView
 from workstation.ui.log_panel import LogPanel
+from workstation.ui.main_menus import build_menus
+from workstation.ui.recent_cases import RecentCases
+from workstation.ui.report_dialog import ReportDialog
+from workstation.ui.settings_dialog import RESTART_FIELDS, SettingsDialog
 from workstation.ui.table_views import PagedTableView
+from workstation.ui.timeline_view import TimelineView
 from workstation.ui.workers import JobFailure, TaskRunner
 
 log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    """The workstation's window on one case.
+    """The workstation's window on a workspace and its open case.
 
     Args:
         ws: The open workspace; the window reads pages from it on the UI thread.
-        case_number: The case to show.
+        case_number: The case to open; None shows the Cases tab only.
         runner: Runs long work; one is made from ``ws.settings`` when None.
+        recent: The recent-cases list (the user's QSettings when None).
         parent: Owning widget.
 
     Raises:
@@ -45,64 +59,240 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         ws: Workspace,
-        case_number: str,
+        case_number: str | None = None,
         *,
         runner: TaskRunner | None = None,
+        recent: RecentCases | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        case = ws.case(case_number)
         self.ws = ws
-        self.case_number = case.number
         self.runner = runner or TaskRunner(ws.settings, parent=self)
+        self.recent = recent or RecentCases()
+        self.case_number: str | None = None
         self.last_error: QMessageBox | None = None
+        self.report_dialog: ReportDialog | None = None
+        self.resize(1280, 820)
+        self._case_widgets: list[QWidget] = []
+        self.summary = self.entities = self.links = self.data = None
+        self.evidence = self.faces = self.chart = self.timeline = None
+
+        # The log panel first, so it shows what the other views log while loading.
+        self.log_panel = LogPanel(parent=self)
+        self.cases = CasesView(ws, self.runner, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.cases, self.tr("Cases"))
+        self.tabs.addTab(self.log_panel, self.tr("Log"))
+        self.setCentralWidget(self.tabs)
+
+        self.menus = build_menus(self)
+        self._connect_menus()
+        self._build_status_bar()
+        self.cases.open_requested.connect(self.open_case)
+        self.cases.case_created.connect(self.open_case)
+        self.cases.case_closed.connect(self._case_closed)
+        self.runner.progressed.connect(self._show_progress)
+        self.runner.busy_changed.connect(self._set_busy)
+        self.runner.failed.connect(self.show_failure)
+
+        if case_number is not None:
+            self.open_case(case_number)
+        else:
+            self._show_no_case()
+        log.info("workspace %s opened as %s", ws.root, ws.user)
+
+    # -- cases ------------------------------------------------------------------------
+
+    def _show_no_case(self) -> None:
+        self.setWindowTitle(self.tr("Case Workstation — no case open"))
+        for action in self.menus.case_actions():
+            action.setEnabled(False)
+        self.tabs.setCurrentWidget(self.cases)
+        self._fill_recent_menu()
+
+    @Slot(str)
+    def open_case(self, number: str) -> bool:
+        """Show case ``number`` in the window, replacing the open one.
+
+        Returns:
+            False when a job is still running (the case is not switched).
+
+        Raises:
+            NotFoundError: The case is not in the workspace.
+        """
+        case = self.ws.case(number)
+        if self.case_number is not None and self.runner.busy:
+            self.statusBar().showMessage(
+                self.tr("Wait for the running job to finish, or cancel it, first."),
+                5000,
+            )
+            return False
+        self._drop_case_tabs()
+        self.case_number = case.number
+        self._build_case_tabs(case.number)
         self.setWindowTitle(
             self.tr("Case Workstation — {number} {title}").format(
                 number=case.number, title=case.title
             )
         )
-        self.resize(1280, 820)
+        for action in self.menus.case_actions():
+            action.setEnabled(True)
+        self.recent.add(self.ws.root, case.number)
+        self._fill_recent_menu()
+        self.cases.set_current(case.number)
+        self.tabs.setCurrentWidget(self.summary)
+        log.info("opened case %s in %s as %s", case.number, self.ws.root, self.ws.user)
+        return True
 
-        # The log panel first, so it shows what the other views log while loading.
-        self.log_panel = LogPanel(parent=self)
-        self.summary = CaseSummaryView(ws, case.number, self)
+    def _build_case_tabs(self, number: str) -> None:
+        ws, runner = self.ws, self.runner
+        self.summary = CaseSummaryView(ws, number, self)
         self.entities = PagedTableView(
-            entity_model(ws, case.number),
+            entity_model(ws, number),
             self.tr("Search entities by key or label"),
             self,
             stretch_column=3,
         )
         self.links = PagedTableView(
-            link_model(ws, case.number),
+            link_model(ws, number),
             self.tr("Search links by the key or label of either end"),
             self,
             stretch_column=4,
         )
-        self.evidence = EvidenceView(ws, case.number, self.runner, self)
-        self.faces = FacesView(ws, case.number, self.runner, self)
-        self.chart = ChartView(ws, case.number, self.runner, self)
-
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        for widget, name in (
+        self.data = DataView(ws, number, runner, self)
+        self.evidence = EvidenceView(ws, number, runner, self)
+        self.faces = FacesView(ws, number, runner, self)
+        self.chart = ChartView(ws, number, runner, self)
+        self.timeline = TimelineView(ws, number, runner, self)
+        tabs = (
             (self.summary, self.tr("Summary")),
             (self.entities, self.tr("Entities")),
             (self.links, self.tr("Links")),
+            (self.data, self.tr("Data")),
             (self.evidence, self.tr("Evidence")),
             (self.faces, self.tr("Faces")),
             (self.chart, self.tr("Link chart")),
-            (self.log_panel, self.tr("Log")),
-        ):
-            self.tabs.addTab(widget, name)
-        self.setCentralWidget(self.tabs)
+            (self.timeline, self.tr("Timeline")),
+        )
+        for index, (widget, name) in enumerate(tabs, start=1):
+            self.tabs.insertTab(index, widget, name)
+        self._case_widgets = [widget for widget, _ in tabs]
 
-        self._build_status_bar()
         self.evidence.evidence_added.connect(self._data_changed)
-        self.faces.faces_changed.connect(self._data_changed)
-        self.runner.progressed.connect(self._show_progress)
-        self.runner.busy_changed.connect(self._set_busy)
-        self.runner.failed.connect(self.show_failure)
-        log.info("opened case %s in %s as %s", case.number, ws.root, ws.user)
+        self.faces.faces_changed.connect(self._faces_changed)
+        self.data.imported.connect(self._imported)
+        self.entities.table.doubleClicked.connect(self._entity_timeline)
+
+    def _drop_case_tabs(self) -> None:
+        # Showing the Cases tab first keeps the tabs being removed from being
+        # shown (and starting work) one after another.
+        self.tabs.setCurrentWidget(self.cases)
+        for widget in self._case_widgets:
+            self.tabs.removeTab(self.tabs.indexOf(widget))
+            widget.deleteLater()
+        self._case_widgets = []
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.menus.recent
+        menu.clear()
+        known = {entry.case.number: entry.case for entry in self.cases.rows}
+        numbers = [n for n in self.recent.for_workspace(self.ws.root) if n in known]
+        for number in numbers:
+            action = menu.addAction(f"{number}  {known[number].title}")
+            action.triggered.connect(lambda _checked=False, n=number: self.open_case(n))
+        menu.setEnabled(bool(numbers))
+
+    @Slot(str)
+    def _case_closed(self, number: str) -> None:
+        if number == self.case_number and self.summary is not None:
+            self.summary.refresh()
+
+    # -- menus ------------------------------------------------------------------------
+
+    def _connect_menus(self) -> None:
+        menus = self.menus
+        menus.new_case.triggered.connect(self.cases.new_case)
+        menus.open_case.triggered.connect(
+            lambda: self.tabs.setCurrentWidget(self.cases)
+        )
+        menus.close_case.triggered.connect(self._close_current_case)
+        menus.export_brief.triggered.connect(self.export_brief)
+        menus.settings.triggered.connect(self.edit_settings)
+        menus.quit.triggered.connect(self.close)
+        menus.import_table.triggered.connect(lambda: self.data.open_wizard())
+        menus.add_evidence.triggered.connect(lambda: self.evidence.choose_files())
+        menus.find_faces.triggered.connect(lambda: self.faces.scan())
+
+    @Slot()
+    def _close_current_case(self) -> None:
+        if self.case_number is not None and self.cases.select(self.case_number):
+            self.cases.close_selected()
+
+    @Slot()
+    def export_brief(self) -> ReportDialog | None:
+        """Open the Export brief dialog for the open case."""
+        if self.case_number is None:
+            return None
+        dialog = ReportDialog(self.ws, self.case_number, self.runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "report_dialog", None))
+        self.report_dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def edit_settings(self) -> None:
+        """Open the Settings dialog and apply what can change at once."""
+        dialog = SettingsDialog(self.ws.settings, parent=self)
+        if dialog.exec():
+            self.apply_settings(dialog.changed())
+
+    def apply_settings(self, changes: dict) -> None:
+        """Use changed preferences now; the workspace and language wait a restart."""
+        now = {k: v for k, v in changes.items() if k not in RESTART_FIELDS}
+        if now:
+            settings = dataclasses.replace(self.ws.settings, **now)
+            self.ws.settings = settings
+            self.runner.update_settings(settings)
+            log.info("settings changed: %s", ", ".join(sorted(now)))
+        if any(k in RESTART_FIELDS for k in changes):
+            self.statusBar().showMessage(
+                self.tr(
+                    "The new workspace folder or language applies when the "
+                    "workstation starts again."
+                ),
+                8000,
+            )
+
+    # -- data changed ------------------------------------------------------------------
+
+    @Slot()
+    def _data_changed(self) -> None:
+        self.summary.refresh()
+        self.cases.refresh()
+
+    @Slot()
+    def _faces_changed(self) -> None:
+        self._data_changed()
+        self.evidence.refresh_faces()
+
+    def _imported(self, _summary) -> None:
+        self._data_changed()
+        self.entities.reload()
+        self.links.reload()
+        self.chart.stale()
+        self.timeline.stale()
+
+    def _entity_timeline(self, index) -> None:
+        entity = self.entities.model.row_object(index.row())
+        self.tabs.setCurrentWidget(self.timeline)
+        if not self.timeline.show_entity(entity.id):
+            self.statusBar().showMessage(
+                self.tr("{label} has no timed links.").format(label=entity.label), 5000
+            )
+
+    # -- status bar --------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -163,10 +353,6 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.last_error = box
-
-    @Slot()
-    def _data_changed(self) -> None:
-        self.summary.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.close()

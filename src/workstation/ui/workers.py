@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from workstation.domain.errors import WorkstationError
@@ -134,6 +135,13 @@ class TaskRunner(QObject):
                 self._session = Workspace(self.settings)
             return self._session
 
+    def update_settings(self, settings: Settings) -> None:
+        """Run the next jobs with ``settings`` (model pack, threshold, CPU only)."""
+        with self._session_lock:
+            self.settings = settings
+            if self._session is not None:
+                self._session.settings = settings
+
     def submit(
         self, title: str, job: Job, on_done: Callable[[Any], None] | None = None
     ) -> int:
@@ -192,6 +200,11 @@ class TaskRunner(QObject):
     def _on_succeeded(self, job_id: int, result: Any) -> None:
         title, on_done = self._pending.pop(job_id, ("", None))
         log.info("finished: %s", title)
+        owner = getattr(on_done, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            # The view that asked (a case's tab) was closed meanwhile.
+            log.debug("dropped the result of %s: its view is gone", title)
+            on_done = None
         try:
             if on_done is not None:
                 on_done(result)

@@ -1,0 +1,1756 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CaseSummaryView</name>
+    <message>
+        <location filename="../../src/workstation/ui/case_summary_view.py" line="+46"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>Lead officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts recorded</source>
+        <translation>Contacts recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last import</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contents</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entities</source>
+        <translation>Entities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities by type</source>
+        <translation>Entities by type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence items</source>
+        <translation>Evidence items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces found</source>
+        <translation>Faces found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face searches</source>
+        <translation>Face searches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imports</source>
+        <translation>Imports</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no timed links)</source>
+        <translation>(no timed links)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} to {last}</source>
+        <translation>{first} to {last}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(not set)</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(open)</source>
+        <translation>(open)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <location filename="../../src/workstation/ui/cases_view.py" line="+71"/>
+        <source>New case…</source>
+        <extracomment>The user asked to open a case (its number). A case was created (its number). A case was marked closed (its number).</extracomment>
+        <translation>New case…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as closed…</source>
+        <translation>Mark as closed…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>Lead officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last import</source>
+        <translation>Last import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities</source>
+        <translation>Entities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Workspace {root}: %n case(s).</source>
+        <translation>
+            <numerusform>Workspace {root}: %n case.</numerusform>
+            <numerusform>Workspace {root}: %n cases.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workspace {root} has no case yet. Create one with New case…</source>
+        <translation>Workspace {root} has no case yet. Create one with New case…</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Creating case {number}</source>
+        <translation>Creating case {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mark as closed</source>
+        <translation>Mark as closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark case {number} as closed? Its data stays in the workspace and can still be opened and reported on; the closing is recorded in the audit log.</source>
+        <translation>Mark case {number} as closed? Its data stays in the workspace and can still be opened and reported on; the closing is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Closing case {number}</source>
+        <translation>Closing case {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+90"/>
+        <source>reading the case graph</source>
+        <translation>reading the case graph</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>laying out {nodes} nodes</source>
+        <translation>laying out {nodes} nodes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ranking key players</source>
+        <translation>ranking key players</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chart ready</source>
+        <translation>chart ready</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit to window</source>
+        <translation>Fit to window</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entity</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted degree</source>
+        <translation>Weighted degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betweenness</source>
+        <translation>Betweenness</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Key players</source>
+        <translation>Key players</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Link chart of {number} {title}</source>
+        <translation>Link chart of {number} {title}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{nodes} entities, {edges} connections</source>
+        <translation>{nodes} entities, {edges} connections</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Drawing the link chart</source>
+        <translation>Drawing the link chart</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</source>
+        <translation>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <location filename="../../src/workstation/ui/data_view.py" line="+66"/>
+        <source>Import a table…</source>
+        <extracomment>Emitted with the summary of each finished import.</extracomment>
+        <translation>Import a table…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or drop a CSV or Excel file here</source>
+        <translation>or drop a CSV or Excel file here</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spec</source>
+        <translation>Spec</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows read</source>
+        <translation>Rows read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n import(s) in this case.</source>
+        <translation>
+            <numerusform>%n import in this case.</numerusform>
+            <numerusform>%n imports in this case.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing imported yet.</source>
+        <translation>Nothing imported yet.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Select an import to see its rejects.</source>
+        <translation>Select an import to see its rejects.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Import {id} ({file}): %n rejected row(s), by line in the file.</source>
+        <translation>
+            <numerusform>Import {id} ({file}): %n rejected row, by line in the file.</numerusform>
+            <numerusform>Import {id} ({file}): %n rejected rows, by line in the file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import {id} ({file}): no row was rejected.</source>
+        <translation>Import {id} ({file}): no row was rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTables</name>
+    <message>
+        <location filename="../../src/workstation/ui/entity_table_model.py" line="+207"/>
+        <location line="+21"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+20"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duration (s)</source>
+        <translation>Duration (s)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../src/workstation/ui/evidence_view.py" line="+80"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Add files…</source>
+        <extracomment>Emitted after files were added, with the number of new items.</extracomment>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or drop files here</source>
+        <translation>or drop files here</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search by file name or SHA-256</source>
+        <translation>Search by file name or SHA-256</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Add evidence files</source>
+        <translation>Add evidence files</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Images and video (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.mp4 *.avi *.mov *.mkv);;All files (*)</source>
+        <translation>Images and video (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.mp4 *.avi *.mov *.mkv);;All files (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Adding %n evidence file(s)</source>
+        <translation>
+            <numerusform>Adding %n evidence file</numerusform>
+            <numerusform>Adding %n evidence files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FacesView</name>
+    <message>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+125"/>
+        <source>cutting candidate faces</source>
+        <translation>cutting candidate faces</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</source>
+        <extracomment>Emitted after a scan, search or decision changed the case&apos;s face data.</extracomment>
+        <translation>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Find faces in the case&apos;s photos</source>
+        <translation>Find faces in the case&apos;s photos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search with a probe photo…</source>
+        <translation>Search with a probe photo…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No search yet.</source>
+        <translation>No search yet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Probe</source>
+        <translation>Probe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reason for the decision (what was compared, by whom)</source>
+        <translation>Reason for the decision (what was compared, by whom)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Comment:</source>
+        <translation>Comment:</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Finding faces</source>
+        <translation>Finding faces</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{faces} face(s) found in {scanned} photo(s); {skipped} already scanned; {failed} could not be read. Model: {providers}.</source>
+        <translation>{faces} face(s) found in {scanned} photo(s); {skipped} already scanned; {failed} could not be read. Model: {providers}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a probe photo</source>
+        <translation>Choose a probe photo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Searching {name}</source>
+        <translation>Searching {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</source>
+        <translation>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>above</source>
+        <translation>above</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below</source>
+        <translation>below</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>confirmed</source>
+        <translation>confirmed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recording the decision</source>
+        <translation>Recording the decision</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+63"/>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV, text or Excel (.xlsx). Check that the rows below read right: Chinese as Chinese, one value per column.</source>
+        <translation>CSV, text or Excel (.xlsx). Check that the rows below read right: Chinese as Chinese, one value per column.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File to import</source>
+        <translation>File to import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>detect</source>
+        <translation>detect</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blanks (spaces or tabs)</source>
+        <translation>blanks (spaces or tabs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line 1 names the columns</source>
+        <translation>Line 1 names the columns</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>Encoding</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delimiter</source>
+        <translation>Delimiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import a table</source>
+        <translation>Import a table</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Previewing {name}</source>
+        <translation>Previewing {name}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>blanks</source>
+        <translation>blanks</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: encoding {encoding}, delimiter {delimiter}, {columns} column(s); lines {first} to {last} shown (numbered as in the file).</source>
+        <translation>{name}: encoding {encoding}, delimiter {delimiter}, {columns} column(s); lines {first} to {last} shown (numbered as in the file).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>detect: {name}</source>
+        <translation>detect: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRejects</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_result_page.py" line="+65"/>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+163"/>
+        <source>Import a table into {number}</source>
+        <extracomment>Emitted with the :class:`ImportSummary` once the import is done.</extracomment>
+        <translation>Import a table into {number}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Importing {name}</source>
+        <translation>Importing {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/workstation/ui/labels.py" line="+20"/>
+        <source>criminal</source>
+        <translation>criminal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrative</source>
+        <translation>administrative</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>person</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vehicle</source>
+        <translation>vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>location</source>
+        <translation>location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account</source>
+        <translation>account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>organisation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>call</source>
+        <translation>call</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>message</source>
+        <translation>message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meeting</source>
+        <translation>meeting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>co-location</source>
+        <translation>co-location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owns</source>
+        <translation>owns</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uses</source>
+        <translation>uses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer</source>
+        <translation>transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face-match</source>
+        <translation>face-match</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>associate</source>
+        <translation>associate</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/workstation/ui/main_menus.py" line="+43"/>
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New case…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open case…</source>
+        <translation>&amp;Open case…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recent cases</source>
+        <translation>&amp;Recent cases</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mark case as closed…</source>
+        <translation>&amp;Mark case as closed…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export brief…</source>
+        <translation>&amp;Export brief…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Data</source>
+        <translation>&amp;Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a table…</source>
+        <translation>&amp;Import a table…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add evidence files…</source>
+        <translation>&amp;Add evidence files…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find faces in the photos</source>
+        <translation>&amp;Find faces in the photos</translation>
+    </message>
+    <message>
+        <location filename="../../src/workstation/ui/main_window.py" line="+85"/>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Case Workstation — no case open</source>
+        <translation>Case Workstation — no case open</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Wait for the running job to finish, or cancel it, first.</source>
+        <translation>Wait for the running job to finish, or cancel it, first.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case Workstation — {number} {title}</source>
+        <translation>Case Workstation — {number} {title}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Search entities by key or label</source>
+        <translation>Search entities by key or label</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search links by the key or label of either end</source>
+        <translation>Search links by the key or label of either end</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities</source>
+        <translation>Entities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces</source>
+        <translation>Faces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link chart</source>
+        <translation>Link chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>The new workspace folder or language applies when the workstation starts again.</source>
+        <translation>The new workspace folder or language applies when the workstation starts again.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{label} has no timed links.</source>
+        <translation>{label} has no timed links.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workspace: {root}   User: {user}</source>
+        <translation>Workspace: {root}   User: {user}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cancelled: {title}</source>
+        <translation>Cancelled: {title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error: {message}
+The details are in the Log tab; please report them.</source>
+        <translation>Unexpected error: {message}
+The details are in the Log tab; please report them.</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/workstation/ui/mapping_page.py" line="+73"/>
+        <source>Map the columns</source>
+        <translation>Map the columns</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each entity is found on every row by its key column; each link joins two of a row&apos;s entities. Start from a spec or add rows.</source>
+        <translation>Each entity is found on every row by its key column; each link joins two of a row&apos;s entities. Start from a spec or add rows.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use this spec</source>
+        <translation>Use this spec</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key column</source>
+        <translation>Key column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label column</source>
+        <translation>Label column</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalise</source>
+        <translation>Normalise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strip prefix</source>
+        <translation>Strip prefix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribute columns</source>
+        <translation>Attribute columns</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link type</source>
+        <translation>Link type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start time</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (s)</source>
+        <translation>Duration (s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add entity</source>
+        <translation>Add entity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove entity</source>
+        <translation>Remove entity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add link</source>
+        <translation>Add link</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove link</source>
+        <translation>Remove link</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>automatic (2024-03-01 08:30:00 and similar)</source>
+        <translation>automatic (2024-03-01 08:30:00 and similar)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start from:</source>
+        <translation>Start from:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entities</source>
+        <translation>Entities</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Links</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time format</source>
+        <translation>Time format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country code of phones</source>
+        <translation>Country code of phones</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(a new mapping)</source>
+        <translation>(a new mapping)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The file has no column {missing}; choose one of its columns.</source>
+        <translation>The file has no column {missing}; choose one of its columns.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>by type</source>
+        <translation>by type</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Columns kept as attributes, separated by commas</source>
+        <translation>Columns kept as attributes, separated by commas</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+45"/>
+        <location line="+43"/>
+        <source>Select a photo to view it.</source>
+        <translation>Select a photo to view it.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Face boxes</source>
+        <translation>Face boxes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{name} is {type}; only photos are shown here.</source>
+        <translation>{name} is {type}; only photos are shown here.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} cannot be shown: the file is not a readable photo.</source>
+        <translation>{name} cannot be shown: the file is not a readable photo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}, {width}×{height} px</source>
+        <translation>{name}, {width}×{height} px</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n face(s) found; box label: detector score.</source>
+        <translation>
+            <numerusform>%n face found; box label: detector score.</numerusform>
+            <numerusform>%n faces found; box label: detector score.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no faces found, or not scanned yet.</source>
+        <translation>no faces found, or not scanned yet.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/new_case_dialog.py" line="+51"/>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2026-0412</source>
+        <translation>e.g. 2026-0412</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Case number</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>Lead officer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Case {number} already exists in this workspace.</source>
+        <translation>Case {number} already exists in this workspace.</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTableView</name>
+    <message>
+        <location filename="../../src/workstation/ui/table_views.py" line="+94"/>
+        <source>{shown} of {total} rows</source>
+        <extracomment>Typing pauses this long before the search runs.</extracomment>
+        <translation>{shown} of {total} rows</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
+        <source>Exporting the brief of {number}</source>
+        <translation>Exporting the brief of {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export case brief</source>
+        <translation>Export case brief</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chinese (中文)</source>
+        <translation>Chinese (中文)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
+        <translation>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel export</source>
+        <translation>Cancel export</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the brief as</source>
+        <translation>Save the brief as</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Writing {path}…</source>
+        <translation>Writing {path}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Step {done} of {total}: {message}</source>
+        <translation>Step {done} of {total}: {message}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brief written to {path}.</source>
+        <translation>Brief written to {path}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled; no brief was written.</source>
+        <translation>Cancelled; no brief was written.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The brief was not written: {message}</source>
+        <translation>The brief was not written: {message}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No PDF viewer could open {path}; open it by hand.</source>
+        <translation>No PDF viewer could open {path}; open it by hand.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_result_page.py" line="+19"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Importing {file} with spec {spec}…</source>
+        <translation>Importing {file} with spec {spec}…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{file}: {read} row(s) read, {loaded} imported, {rejected} rejected; {entities} new entities, {links} new links. Encoding {encoding}. Import {id}.</source>
+        <translation>{file}: {read} row(s) read, {loaded} imported, {rejected} rejected; {entities} new entities, {links} new links. Encoding {encoding}. Import {id}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rejected rows, by line in the file:</source>
+        <translation>Rejected rows, by line in the file:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No row was rejected.</source>
+        <translation>No row was rejected.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: {message}</source>
+        <translation>Nothing was imported: {message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go back to change the mapping.</source>
+        <translation>Go back to change the mapping.</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="-148"/>
+        <source>Save the mapping</source>
+        <translation>Save the mapping</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as a TOML spec, the mapping imports the next file of this layout in one step, here or with `workstation import --spec`.</source>
+        <translation>Saved as a TOML spec, the mapping imports the next file of this layout in one step, here or with `workstation import --spec`.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the mapping as a spec file</source>
+        <translation>Save the mapping as a spec file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spec file</source>
+        <translation>Spec file</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save the spec as</source>
+        <translation>Save the spec as</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/settings_dialog.py" line="+54"/>
+        <source>Settings</source>
+        <extracomment>Preferences used only when the workstation starts again.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run face models on the CPU even when a GPU is available</source>
+        <translation>Run face models on the CPU even when a GPU is available</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Candidates scoring at least this cosine similarity are marked above the threshold. They remain leads, never identifications.</source>
+        <translation>Candidates scoring at least this cosine similarity are marked above the threshold. They remain leads, never identifications.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model pack, CPU choice and threshold apply to the next job. A new workspace folder or language applies when the workstation starts again.</source>
+        <translation>The model pack, CPU choice and threshold apply to the next job. A new workspace folder or language applies when the workstation starts again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+21"/>
+        <source>Workspace folder</source>
+        <translation>Workspace folder</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Face model pack</source>
+        <translation>Face model pack</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processor</source>
+        <translation>Processor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face match threshold</source>
+        <translation>Face match threshold</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../src/workstation/ui/timeline_view.py" line="+43"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>counting per day, weekday and hour</source>
+        <translation>counting per day, weekday and hour</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>timeline ready</source>
+        <translation>timeline ready</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All timed links</source>
+        <translation>All timed links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Links per day</source>
+        <translation>Links per day</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hour of day</source>
+        <translation>Hour of day</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>links</source>
+        <translation>links</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whose links:</source>
+        <translation>Whose links:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Whole case</source>
+        <translation>Whole case</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} — {type}, {count} links</source>
+        <translation>{name} — {type}, {count} links</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Counting the timeline</source>
+        <translation>Counting the timeline</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No timed links to show. Links get a time when an import maps a start time column.</source>
+        <translation>No timed links to show. Links get a time when an import maps a start time column.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</source>
+        <translation>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</translation>
+    </message>
+</context>
+</TS>

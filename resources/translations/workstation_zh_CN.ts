@@ -1,0 +1,1750 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CaseSummaryView</name>
+    <message>
+        <location filename="../../src/workstation/ui/case_summary_view.py" line="+46"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>主办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts recorded</source>
+        <translation>联系记录时段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities by type</source>
+        <translation>按类型统计实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence items</source>
+        <translation>证据数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces found</source>
+        <translation>检出人脸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face searches</source>
+        <translation>人脸检索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imports</source>
+        <translation>导入次数</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>(no timed links)</source>
+        <translation>（无带时间的关系）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(open)</source>
+        <translation>（未结案）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <location filename="../../src/workstation/ui/cases_view.py" line="+71"/>
+        <source>New case…</source>
+        <extracomment>The user asked to open a case (its number). A case was created (its number). A case was marked closed (its number).</extracomment>
+        <translation>新建案件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark as closed…</source>
+        <translation>标记为结案…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>主办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>最早联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>Workspace {root}: %n case(s).</source>
+        <translation>
+            <numerusform>工作区 {root}：共 %n 个案件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Workspace {root} has no case yet. Create one with New case…</source>
+        <translation>工作区 {root} 中还没有案件。请点击“新建案件…”创建。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Creating case {number}</source>
+        <translation>正在创建案件 {number}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mark as closed</source>
+        <translation>标记为结案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark case {number} as closed? Its data stays in the workspace and can still be opened and reported on; the closing is recorded in the audit log.</source>
+        <translation>将案件 {number} 标记为结案？案件数据仍保留在工作区中，仍可打开并出具报告；结案操作将记入审计日志。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Closing case {number}</source>
+        <translation>正在结案 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+90"/>
+        <source>reading the case graph</source>
+        <translation>读取案件关系图</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>laying out {nodes} nodes</source>
+        <translation>正在布局 {nodes} 个节点</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ranking key players</source>
+        <translation>计算关键人物</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chart ready</source>
+        <translation>关系图已就绪</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit to window</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Entity</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>度数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted degree</source>
+        <translation>加权度数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Key players</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Link chart of {number} {title}</source>
+        <translation>{number} {title} 关系图</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{nodes} entities, {edges} connections</source>
+        <translation>{nodes} 个实体，{edges} 条连接</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Drawing the link chart</source>
+        <translation>正在绘制关系图</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</source>
+        <translation>圆点大小：连接数；线宽：关系权重。滚轮缩放，拖动平移。</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <location filename="../../src/workstation/ui/data_view.py" line="+66"/>
+        <source>Import a table…</source>
+        <extracomment>Emitted with the summary of each finished import.</extracomment>
+        <translation>导入表格…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or drop a CSV or Excel file here</source>
+        <translation>或将 CSV / Excel 文件拖放到此处</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spec</source>
+        <translation>映射规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n import(s) in this case.</source>
+        <translation>
+            <numerusform>本案共有 %n 次导入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing imported yet.</source>
+        <translation>尚未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Select an import to see its rejects.</source>
+        <translation>选择一次导入以查看被拒收的行。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Import {id} ({file}): %n rejected row(s), by line in the file.</source>
+        <translation>
+            <numerusform>导入 {id}（{file}）：%n 行被拒收，按文件行号列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import {id} ({file}): no row was rejected.</source>
+        <translation>导入 {id}（{file}）：没有被拒收的行。</translation>
+    </message>
+</context>
+<context>
+    <name>EntityTables</name>
+    <message>
+        <location filename="../../src/workstation/ui/entity_table_model.py" line="+207"/>
+        <location line="+21"/>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+20"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duration (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cell</source>
+        <translation>基站</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceView</name>
+    <message>
+        <location filename="../../src/workstation/ui/evidence_view.py" line="+80"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Add files…</source>
+        <extracomment>Emitted after files were added, with the number of new items.</extracomment>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>or drop files here</source>
+        <translation>或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search by file name or SHA-256</source>
+        <translation>按文件名或 SHA-256 搜索</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Add evidence files</source>
+        <translation>添加证据文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Images and video (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.mp4 *.avi *.mov *.mkv);;All files (*)</source>
+        <translation>图片和视频 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff *.mp4 *.avi *.mov *.mkv);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Adding %n evidence file(s)</source>
+        <translation>
+            <numerusform>正在添加 %n 个证据文件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FacesView</name>
+    <message>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+125"/>
+        <source>cutting candidate faces</source>
+        <translation>正在裁切候选人脸</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</source>
+        <extracomment>Emitted after a scan, search or decision changed the case&apos;s face data.</extracomment>
+        <translation>&lt;b&gt;候选结果，不是身份认定。&lt;/b&gt;分数只表示模型认为两张人脸有多相似。每个候选都是有待核查的侦查线索；只有审核人记录在案的决定才能将人脸与人员关联。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Find faces in the case&apos;s photos</source>
+        <translation>检测本案照片中的人脸</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search with a probe photo…</source>
+        <translation>用检材照片检索…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No search yet.</source>
+        <translation>尚未检索。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Probe</source>
+        <translation>检材</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Candidate</source>
+        <translation>候选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reason for the decision (what was compared, by whom)</source>
+        <translation>决定理由（比对了什么，由谁比对）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>否定</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Finding faces</source>
+        <translation>正在检测人脸</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{faces} face(s) found in {scanned} photo(s); {skipped} already scanned; {failed} could not be read. Model: {providers}.</source>
+        <translation>在 {scanned} 张照片中检出 {faces} 张人脸；{skipped} 张此前已检测；{failed} 张无法读取。模型：{providers}。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a probe photo</source>
+        <translation>选择检材照片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Searching {name}</source>
+        <translation>正在检索 {name}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</source>
+        <translation>检材 {name}：从本案 {gallery} 张人脸中得到 {count} 个候选；{above} 个达到阈值 {threshold:.2f}。检索编号 {search}（模型包 {pack}）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>above</source>
+        <translation>高于</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>below</source>
+        <translation>低于</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rejected</source>
+        <translation>已否定</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Recording the decision</source>
+        <translation>正在记录决定</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+63"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV, text or Excel (.xlsx). Check that the rows below read right: Chinese as Chinese, one value per column.</source>
+        <translation>CSV、文本或 Excel (.xlsx) 文件。请确认下方各行读取正确：中文显示为中文，每列一个值。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+4"/>
+        <source>detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>blanks (spaces or tabs)</source>
+        <translation>空白（空格或制表符）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Line 1 names the columns</source>
+        <translation>第 1 行是列名</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import a table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.tsv *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Previewing {name}</source>
+        <translation>正在预览 {name}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>blanks</source>
+        <translation>空白</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name}: encoding {encoding}, delimiter {delimiter}, {columns} column(s); lines {first} to {last} shown (numbered as in the file).</source>
+        <translation>{name}：编码 {encoding}，分隔符 {delimiter}，{columns} 列；显示第 {first} 至 {last} 行（行号与文件一致）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>detect: {name}</source>
+        <translation>自动识别：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRejects</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_result_page.py" line="+65"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+163"/>
+        <source>Import a table into {number}</source>
+        <extracomment>Emitted with the :class:`ImportSummary` once the import is done.</extracomment>
+        <translation>向 {number} 导入表格</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Importing {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../src/workstation/ui/labels.py" line="+20"/>
+        <source>criminal</source>
+        <translation>刑事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrative</source>
+        <translation>行政</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>organisation</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>message</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>meeting</source>
+        <translation>会面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>co-location</source>
+        <translation>同地出现</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>owns</source>
+        <translation>拥有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uses</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face-match</source>
+        <translation>人脸比中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>associate</source>
+        <translation>关联</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/workstation/ui/main_menus.py" line="+43"/>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open case…</source>
+        <translation>打开案件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recent cases</source>
+        <translation>最近的案件(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mark case as closed…</source>
+        <translation>标记本案为结案(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export brief…</source>
+        <translation>导出案情简报(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import a table…</source>
+        <translation>导入表格(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add evidence files…</source>
+        <translation>添加证据文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Find faces in the photos</source>
+        <translation>检测照片中的人脸(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../src/workstation/ui/main_window.py" line="+85"/>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Case Workstation — no case open</source>
+        <translation>案件工作站 — 未打开案件</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Wait for the running job to finish, or cancel it, first.</source>
+        <translation>请先等待正在运行的任务完成，或取消它。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case Workstation — {number} {title}</source>
+        <translation>案件工作站 — {number} {title}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Search entities by key or label</source>
+        <translation>按标识或名称搜索实体</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search links by the key or label of either end</source>
+        <translation>按任一端的标识或名称搜索关系</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Summary</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces</source>
+        <translation>人脸</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>The new workspace folder or language applies when the workstation starts again.</source>
+        <translation>新的工作区文件夹或界面语言将在重新启动工作站后生效。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{label} has no timed links.</source>
+        <translation>{label} 没有带时间的关系。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workspace: {root}   User: {user}</source>
+        <translation>工作区：{root}   用户：{user}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cancelled: {title}</source>
+        <translation>已取消：{title}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unexpected error: {message}
+The details are in the Log tab; please report them.</source>
+        <translation>意外错误：{message}
+详细信息见“日志”标签页，请报告给维护人员。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../src/workstation/ui/mapping_page.py" line="+73"/>
+        <source>Map the columns</source>
+        <translation>映射列</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each entity is found on every row by its key column; each link joins two of a row&apos;s entities. Start from a spec or add rows.</source>
+        <translation>每个实体按其标识列从每一行中识别；每条关系连接同一行中的两个实体。可从已有映射规则开始，或逐行添加。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Use this spec</source>
+        <translation>使用此规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key column</source>
+        <translation>标识列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label column</source>
+        <translation>名称列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normalise</source>
+        <translation>规范化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strip prefix</source>
+        <translation>去除前缀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attribute columns</source>
+        <translation>属性列</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Link type</source>
+        <translation>关系类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>终点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (s)</source>
+        <translation>时长（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cell</source>
+        <translation>基站</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Add entity</source>
+        <translation>添加实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove entity</source>
+        <translation>删除实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add link</source>
+        <translation>添加关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove link</source>
+        <translation>删除关系</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>automatic (2024-03-01 08:30:00 and similar)</source>
+        <translation>自动（2024-03-01 08:30:00 等格式）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start from:</source>
+        <translation>起始规则：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Entities</source>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Links</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Time format</source>
+        <translation>时间格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country code of phones</source>
+        <translation>电话国家代码</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(a new mapping)</source>
+        <translation>（新建映射）</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The file has no column {missing}; choose one of its columns.</source>
+        <translation>文件中没有列 {missing}；请选择文件中已有的列。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>by type</source>
+        <translation>按类型</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Columns kept as attributes, separated by commas</source>
+        <translation>作为属性保存的列，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+45"/>
+        <location line="+43"/>
+        <source>Select a photo to view it.</source>
+        <translation>选择一张照片以查看。</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Face boxes</source>
+        <translation>人脸框</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{name} is {type}; only photos are shown here.</source>
+        <translation>{name} 的类型为 {type}；此处只显示照片。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} cannot be shown: the file is not a readable photo.</source>
+        <translation>无法显示 {name}：该文件不是可读取的照片。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name}, {width}×{height} px</source>
+        <translation>{name}，{width}×{height} 像素</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n face(s) found; box label: detector score.</source>
+        <translation>
+            <numerusform>检出 %n 张人脸；框旁数字为检测分数。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no faces found, or not scanned yet.</source>
+        <translation>未检出人脸，或尚未检测。</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/new_case_dialog.py" line="+51"/>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 2026-0412</source>
+        <translation>例如 2026-0412</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead officer</source>
+        <translation>主办人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Case {number} already exists in this workspace.</source>
+        <translation>本工作区中已有案件 {number}。</translation>
+    </message>
+</context>
+<context>
+    <name>PagedTableView</name>
+    <message>
+        <location filename="../../src/workstation/ui/table_views.py" line="+94"/>
+        <source>{shown} of {total} rows</source>
+        <extracomment>Typing pauses this long before the search runs.</extracomment>
+        <translation>已显示 {shown} / {total} 行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
+        <source>Exporting the brief of {number}</source>
+        <translation>正在导出 {number} 的案情简报</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export case brief</source>
+        <translation>导出案情简报</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chinese (中文)</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>英文 (English)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
+        <translation>简报包括案件概况、嫌疑人、人脸候选、关系图、关键人物以及附 SHA-256 校验值的证据清单。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the brief as</source>
+        <translation>简报另存为</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Step {done} of {total}: {message}</source>
+        <translation>第 {done}/{total} 步：{message}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brief written to {path}.</source>
+        <translation>简报已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled; no brief was written.</source>
+        <translation>已取消，未生成简报。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The brief was not written: {message}</source>
+        <translation>未能生成简报：{message}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No PDF viewer could open {path}; open it by hand.</source>
+        <translation>没有 PDF 阅读器能打开 {path}，请手动打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_result_page.py" line="+19"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Importing {file} with spec {spec}…</source>
+        <translation>正在按规则 {spec} 导入 {file}…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{file}: {read} row(s) read, {loaded} imported, {rejected} rejected; {entities} new entities, {links} new links. Encoding {encoding}. Import {id}.</source>
+        <translation>{file}：读取 {read} 行，导入 {loaded} 行，拒收 {rejected} 行；新增 {entities} 个实体、{links} 条关系。编码 {encoding}。导入编号 {id}。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Rejected rows, by line in the file:</source>
+        <translation>被拒收的行（按文件行号）：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No row was rejected.</source>
+        <translation>没有被拒收的行。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: {message}</source>
+        <translation>未导入任何数据：{message}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go back to change the mapping.</source>
+        <translation>请返回修改映射。</translation>
+    </message>
+</context>
+<context>
+    <name>SavePage</name>
+    <message>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="-148"/>
+        <source>Save the mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved as a TOML spec, the mapping imports the next file of this layout in one step, here or with `workstation import --spec`.</source>
+        <translation>映射保存为 TOML 规则文件后，同样格式的下一个文件可一步导入，可在此处使用，也可使用 `workstation import --spec`。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the mapping as a spec file</source>
+        <translation>将映射保存为规则文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Spec file</source>
+        <translation>规则文件</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Save the spec as</source>
+        <translation>规则另存为</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/settings_dialog.py" line="+54"/>
+        <source>Settings</source>
+        <extracomment>Preferences used only when the workstation starts again.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run face models on the CPU even when a GPU is available</source>
+        <translation>即使有 GPU 也在 CPU 上运行人脸模型</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Candidates scoring at least this cosine similarity are marked above the threshold. They remain leads, never identifications.</source>
+        <translation>余弦相似度不低于此值的候选标记为“高于阈值”。它们仍只是线索，不是身份认定。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model pack, CPU choice and threshold apply to the next job. A new workspace folder or language applies when the workstation starts again.</source>
+        <translation>模型包、CPU 选项和阈值从下一个任务起生效。新的工作区文件夹或界面语言在重新启动工作站后生效。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+21"/>
+        <source>Workspace folder</source>
+        <translation>工作区文件夹</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Face model pack</source>
+        <translation>人脸模型包</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Processor</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face match threshold</source>
+        <translation>人脸比对阈值</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../src/workstation/ui/timeline_view.py" line="+43"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>counting per day, weekday and hour</source>
+        <translation>按天、星期和小时统计</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>timeline ready</source>
+        <translation>时间线已就绪</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All timed links</source>
+        <translation>所有带时间的关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Links per day</source>
+        <translation>每日关系数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hour of day</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>links</source>
+        <translation>关系数</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Whose links:</source>
+        <translation>对象：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Whole case</source>
+        <translation>整个案件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{name} — {type}, {count} links</source>
+        <translation>{name} — {type}，{count} 条关系</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Counting the timeline</source>
+        <translation>正在统计时间线</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>No timed links to show. Links get a time when an import maps a start time column.</source>
+        <translation>没有带时间的关系可显示。导入时映射了开始时间列的关系才有时间。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</source>
+        <translation>{first} 至 {last} 共 {days} 天 {total} 条关系。最繁忙的一天 {busiest}（{most} 条）；最繁忙的时段 {weekday} {hour:02d}:00（{peak} 条）。</translation>
+    </message>
+</context>
+</TS>

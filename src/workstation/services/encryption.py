@@ -1,0 +1,180 @@
+"""Encryption at rest of the workspace database.
+
+The database file is encrypted by DuckDB (AES-GCM-256) with a key stretched
+from a passphrase by scrypt; the salt and cost sit in a clear-text file beside
+it (``workspace.duckdb.kdf.json``). The evidence vault is not encrypted by the
+workstation: it relies on the disk's encryption (see README, "Security").
+
+Converting a clear workspace writes an encrypted copy beside the database,
+checks it, writes the key-derivation file (the point of no return) and then
+renames the copy over the original. If the machine stops half-way, the next
+open finishes the rename or discards the unfinished copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from workstation.domain.errors import WorkstationError
+from workstation.security.database_key import (
+    KeyDerivation,
+    key_file_for,
+    read_key_file,
+    write_key_file,
+)
+from workstation.security.errors import PasswordPolicyError, WrongPassphraseError
+from workstation.security.roles import Permission
+from workstation.store.case_store import CaseStore
+
+if TYPE_CHECKING:
+    from workstation.services.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+STAGING_SUFFIX = ".encrypting"
+#: Shortest passphrase accepted when a workspace is encrypted.
+MIN_PASSPHRASE_LENGTH = 12
+
+
+def staging_file_for(database: Path) -> Path:
+    return database.with_name(database.name + STAGING_SUFFIX)
+
+
+def _remove_with_wal(path: Path) -> None:
+    for leftover in (path, path.with_name(path.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+
+
+def finish_interrupted_encryption(database: str | Path) -> None:
+    """Complete or undo an encryption that was stopped half-way.
+
+    With the key-derivation file written, the encrypted copy is complete and
+    is renamed over the database; without it, the copy is discarded.
+    """
+    database = Path(database)
+    staging = staging_file_for(database)
+    if not staging.exists():
+        return
+    if key_file_for(database).exists():
+        log.warning("finishing the interrupted encryption of %s", database)
+        os.replace(staging, database)
+        database.with_name(database.name + ".wal").unlink(missing_ok=True)
+    else:
+        log.warning("discarding an unfinished encrypted copy of %s", database)
+        _remove_with_wal(staging)
+
+
+def is_encrypted(database: str | Path) -> bool:
+    """Whether the workspace database at ``database`` is encrypted."""
+    return key_file_for(Path(database)).exists()
+
+
+def open_workspace_store(database: str | Path, passphrase: str | None) -> CaseStore:
+    """Open a workspace database, clear or encrypted.
+
+    A database that does not exist yet is created encrypted when a passphrase
+    is given.
+
+    Args:
+        database: The database file.
+        passphrase: Its passphrase when encrypted; None when clear.
+
+    Raises:
+        WrongPassphraseError: The passphrase is missing, wrong or not needed.
+        PasswordPolicyError: A new database's passphrase is too short.
+        InputFileError: The key-derivation file or the database is damaged.
+    """
+    database = Path(database)
+    finish_interrupted_encryption(database)
+    derivation = read_key_file(key_file_for(database))
+    if derivation is None and passphrase is not None and not database.exists():
+        # a new workspace with a passphrase is encrypted from its first byte
+        check_new_passphrase(passphrase)
+        derivation = KeyDerivation.new()
+        write_key_file(key_file_for(database), derivation)
+        log.info("creating encrypted workspace database %s", database)
+    if derivation is None:
+        if passphrase is not None:
+            raise WrongPassphraseError(
+                f"Workspace database {database} is not encrypted; open it "
+                "without a passphrase, or encrypt it with `workstation "
+                "workspace encrypt`."
+            )
+        return CaseStore(database)
+    if passphrase is None:
+        raise WrongPassphraseError(
+            f"Workspace database {database} is encrypted; open it with its "
+            "passphrase (--passphrase-env VAR, or type it when asked)."
+        )
+    return CaseStore(database, encryption_key=derivation.derive(passphrase))
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """Refuse passphrases too short to resist guessing.
+
+    Raises:
+        PasswordPolicyError: Saying how long it must be.
+    """
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise PasswordPolicyError(
+            f"The passphrase is {len(passphrase)} characters long; use at least "
+            f"{MIN_PASSPHRASE_LENGTH} (several words are easy to remember)."
+        )
+
+
+def encrypt_workspace(ws: Workspace, passphrase: str) -> dict[str, int]:
+    """Encrypt a clear workspace database in place, keeping every row.
+
+    The open workspace carries on with the encrypted database. The old clear
+    file is replaced, but its blocks may survive on the disk until reused.
+
+    Args:
+        ws: The open, clear workspace; an administrator when it has accounts.
+        passphrase: The new passphrase (at least 12 characters).
+
+    Returns:
+        Rows per table in the encrypted database.
+
+    Raises:
+        AccessDeniedError: The user is not an administrator.
+        PasswordPolicyError: The passphrase is too short.
+        WorkstationError: The workspace is encrypted already, or the copy
+            does not match (the clear database is then left as it was).
+    """
+    ws.require(Permission.ENCRYPT_WORKSPACE)
+    if ws.store.encrypted:
+        raise WorkstationError(f"Workspace {ws.root} is encrypted already.")
+    check_new_passphrase(passphrase)
+    database = Path(ws.store.path)
+    staging = staging_file_for(database)
+    _remove_with_wal(staging)
+    derivation = KeyDerivation.new()
+    key = derivation.derive(passphrase)
+    try:
+        counts = ws.store.copy_to_encrypted(staging, key)
+    except BaseException:
+        _remove_with_wal(staging)
+        raise
+    write_key_file(key_file_for(database), derivation)
+    ws.store.close()
+    os.replace(staging, database)
+    database.with_name(database.name + ".wal").unlink(missing_ok=True)
+    ws.store = CaseStore(database, encryption_key=key)
+    ws.audit(
+        "workspace.encrypt",
+        str(ws.root),
+        {
+            "cipher": "DuckDB database encryption (AES-GCM-256)",
+            "kdf": "scrypt",
+            "n": derivation.cost.n,
+            "r": derivation.cost.r,
+            "p": derivation.cost.p,
+            "tables": len(counts),
+            "rows": sum(counts.values()),
+        },
+    )
+    log.info("encrypted workspace %s (%d rows)", ws.root, sum(counts.values()))
+    return ws.store.table_counts()

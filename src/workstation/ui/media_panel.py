@@ -1,0 +1,120 @@
+"""The photo pane of the Evidence tab: the viewer with zoom buttons and a caption."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.records import Evidence
+from workstation.services import browse
+from workstation.services.evidence import evidence_file
+from workstation.services.workspace import Workspace
+from workstation.ui.image_viewer import ImageViewer
+
+log = logging.getLogger(__name__)
+
+
+class MediaPanel(QWidget):
+    """Shows one evidence photo with the faces found in it.
+
+    Args:
+        ws: The workspace the UI thread reads from.
+        case_number: The case the photos belong to.
+        parent: Owning widget.
+    """
+
+    def __init__(
+        self, ws: Workspace, case_number: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ws = ws
+        self._case_number = case_number
+        self.evidence: Evidence | None = None
+        self.faces: list[browse.FaceBox] = []
+
+        self.viewer = ImageViewer(self)
+        self.caption = QLabel(self.tr("Select a photo to view it."), self)
+        self.caption.setWordWrap(True)
+        self.zoom_label = QLabel(self)
+        self.zoom_label.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance("3200%") + 6
+        )
+        self.show_faces = QCheckBox(self.tr("Face boxes"), self)
+        self.show_faces.setChecked(True)
+        self.show_faces.toggled.connect(self.viewer.set_faces_visible)
+        self.fit_button = QPushButton(self.tr("Fit"), self)
+        self.actual_button = QPushButton(self.tr("100%"), self)
+        self.zoom_in_button = QPushButton(self.tr("Zoom in"), self)
+        self.zoom_out_button = QPushButton(self.tr("Zoom out"), self)
+        self.fit_button.clicked.connect(self.viewer.fit)
+        self.actual_button.clicked.connect(self.viewer.actual_size)
+        self.zoom_in_button.clicked.connect(lambda: self.viewer.zoom(1.25))
+        self.zoom_out_button.clicked.connect(lambda: self.viewer.zoom(0.8))
+        self.viewer.zoomed.connect(self._show_zoom)
+
+        tools = QHBoxLayout()
+        for widget in (
+            self.fit_button,
+            self.actual_button,
+            self.zoom_in_button,
+            self.zoom_out_button,
+            self.show_faces,
+        ):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        tools.addWidget(self.zoom_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(tools)
+        layout.addWidget(self.viewer, 1)
+        layout.addWidget(self.caption)
+
+    def show_evidence(self, evidence: Evidence | None) -> None:
+        """Show an evidence item: a photo with its face boxes, or a note."""
+        self.evidence = evidence
+        self.faces = []
+        self.viewer.clear()
+        self.zoom_label.clear()
+        if evidence is None:
+            self.caption.setText(self.tr("Select a photo to view it."))
+            return
+        if not evidence.media_type.startswith("image/"):
+            self.caption.setText(
+                self.tr("{name} is {type}; only photos are shown here.").format(
+                    name=evidence.original_name, type=evidence.media_type
+                )
+            )
+            return
+        self.faces = browse.evidence_faces(self._ws, self._case_number, evidence.id)
+        shown = self.viewer.show_image(evidence_file(self._ws, evidence), self.faces)
+        self.viewer.set_faces_visible(self.show_faces.isChecked())
+        if not shown:
+            self.caption.setText(
+                self.tr(
+                    "{name} cannot be shown: the file is not a readable photo."
+                ).format(name=evidence.original_name)
+            )
+            return
+        size = self.viewer.image_size
+        text = self.tr("{name}, {width}×{height} px").format(
+            name=evidence.original_name, width=size.width(), height=size.height()
+        )
+        text += " — " + (
+            self.tr("%n face(s) found; box label: detector score.", "", len(self.faces))
+            if self.faces
+            else self.tr("no faces found, or not scanned yet.")
+        )
+        self.caption.setText(text)
+
+    @Slot(float)
+    def _show_zoom(self, scale: float) -> None:
+        self.zoom_label.setText(f"{scale * 100:.0f}%")

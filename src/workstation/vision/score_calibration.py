@@ -1,0 +1,274 @@
+"""What a similarity score means: false-match rates measured on known faces.
+
+A 1:N search always returns someone; what matters is how often two
+*different* people score as high as a candidate did. That rate is measured on
+a reference set: every pair of faces known to belong to different people (an
+"impostor" pair) is scored, and the false-match rate (FMR) at a score is the
+share of impostor pairs scoring at least that much. Pairs of the same person
+("genuine" pairs) show how many true matches a threshold keeps.
+
+Pairs are formed from :class:`LabelledFace` records:
+
+* faces of named people (one face per photo): the same name gives a genuine
+  pair (different photos only), different names an impostor pair;
+* faces of group photos, which belong to a named *set* (e.g. one team): two
+  faces of one photo are different people; faces of different sets are
+  different people, and so are a group face and a named person's face. Two
+  faces of the same set in different photos are not used (they may be the
+  same person).
+
+With ``n`` impostor pairs the rate can only be resolved down to about
+``1/n``; where no impostor pair reached a score, the estimate is zero and the
+95 % upper bound (about ``3/n``) is what should be quoted.
+
+>>> cal = ScoreCalibration.from_scores("p", "sha", [0.1, 0.2, 0.3, 0.4], [0.8])
+>>> cal.false_match_rate(0.25).rate, cal.false_match_rate(0.5).rate
+(0.5, 0.0)
+>>> round(cal.false_match_rate(0.5).upper, 3)
+0.527
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import tempfile
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from workstation.domain.errors import ModelPackError
+
+log = logging.getLogger(__name__)
+
+CALIBRATION_FORMAT = 1
+CONFIDENCE = 0.95
+
+
+@dataclass(frozen=True)
+class LabelledFace:
+    """A reference face: its embedding, who or which set it is, and its photo."""
+
+    embedding: np.ndarray
+    photo: str
+    identity: str | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True)
+class FalseMatchRate:
+    """The estimated false-match rate at one score.
+
+    ``rate`` is the observed share of impostor pairs scoring at least the
+    score (``observed`` of ``pairs``); ``upper`` is its one-sided 95 %
+    Clopper-Pearson upper bound.
+    """
+
+    rate: float
+    upper: float
+    observed: int
+    pairs: int
+
+    def __str__(self) -> str:
+        """``"<1.2e-03"`` when no impostor pair reached the score, else the rate."""
+        if self.observed == 0:
+            return f"<{self.upper:.1e}"
+        return f"{self.rate:.1e}"
+
+
+def _upper_bound(observed: int, pairs: int) -> float:
+    if pairs == 0:
+        return 1.0
+    if observed >= pairs:
+        return 1.0
+    if observed == 0:
+        return 1.0 - (1.0 - CONFIDENCE) ** (1.0 / pairs)
+    from scipy.stats import beta
+
+    return float(beta.ppf(CONFIDENCE, observed + 1, pairs - observed))
+
+
+@dataclass(frozen=True)
+class ScoreCalibration:
+    """Impostor and genuine score samples of one recogniser, and how they were made."""
+
+    pack: str
+    recognition_sha256: str
+    impostor_scores: np.ndarray
+    genuine_scores: np.ndarray
+    description: str = ""
+    measured_at: str = ""
+    measured_by: str = ""
+    sources: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_scores(
+        cls,
+        pack: str,
+        recognition_sha256: str,
+        impostor: Sequence[float],
+        genuine: Sequence[float],
+        **about,
+    ) -> ScoreCalibration:
+        """A calibration from raw score lists (sorted on the way in)."""
+        return cls(
+            pack=pack,
+            recognition_sha256=recognition_sha256,
+            impostor_scores=np.sort(np.asarray(impostor, dtype=np.float64)),
+            genuine_scores=np.sort(np.asarray(genuine, dtype=np.float64)),
+            **about,
+        )
+
+    @property
+    def impostor_pairs(self) -> int:
+        """Number of impostor pairs measured."""
+        return int(self.impostor_scores.size)
+
+    def false_match_rate(self, score: float) -> FalseMatchRate:
+        """How often different people score ``score`` or more."""
+        n = self.impostor_pairs
+        at_least = n - int(np.searchsorted(self.impostor_scores, score, side="left"))
+        rate = at_least / n if n else 1.0
+        return FalseMatchRate(rate, _upper_bound(at_least, n), at_least, n)
+
+    def true_match_rate(self, score: float) -> float:
+        """Share of genuine pairs scoring ``score`` or more (1.0 when none)."""
+        n = self.genuine_scores.size
+        if n == 0:
+            return 1.0
+        return (n - int(np.searchsorted(self.genuine_scores, score))) / n
+
+    def threshold_for(self, fmr: float) -> float:
+        """The lowest score whose observed false-match rate is at most ``fmr``."""
+        n = self.impostor_pairs
+        allowed = math.floor(fmr * n)
+        if allowed >= n:
+            return -1.0
+        # Scores above the (n - allowed)-th smallest impostor score qualify.
+        return float(np.nextafter(self.impostor_scores[n - allowed - 1], 2.0))
+
+
+def pair_scores(faces: Sequence[LabelledFace]) -> tuple[np.ndarray, np.ndarray]:
+    """Impostor and genuine scores of every usable pair (see the module notes).
+
+    Returns:
+        ``(impostor, genuine)`` cosine similarities.
+    """
+    if len(faces) < 2:
+        return np.empty(0), np.empty(0)
+    embeddings = np.stack([np.asarray(f.embedding, np.float64) for f in faces])
+    embeddings /= np.linalg.norm(embeddings, axis=1, keepdims=True)
+    scores = embeddings @ embeddings.T
+    identity = np.array([f.identity or "" for f in faces], dtype=object)
+    group = np.array([f.group or "" for f in faces], dtype=object)
+    photo = np.array([f.photo for f in faces], dtype=object)
+    named = identity != ""
+    upper = np.triu(np.ones(scores.shape, dtype=bool), k=1)
+    same_photo = photo[:, None] == photo[None, :]
+    both_named = named[:, None] & named[None, :]
+    both_group = ~named[:, None] & ~named[None, :]
+    same_name = identity[:, None] == identity[None, :]
+    same_set = group[:, None] == group[None, :]
+    genuine = upper & both_named & same_name & ~same_photo
+    impostor = upper & (
+        (both_named & ~same_name)
+        | (both_group & same_photo)
+        | (both_group & ~same_set)
+        | (named[:, None] != named[None, :])
+    )
+    return scores[impostor], scores[genuine]
+
+
+# -- files ----------------------------------------------------------------------------
+
+
+def _number_list(values: np.ndarray) -> str:
+    items = [f"{v:.4f}" for v in values]
+    lines = [", ".join(items[i : i + 10]) for i in range(0, len(items), 10)]
+    return "[\n  " + ",\n  ".join(lines) + ",\n]" if items else "[]"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def calibration_text(cal: ScoreCalibration) -> str:
+    """The TOML text of a calibration (scores rounded to four decimals)."""
+    lines = [
+        "# Similarity scores of face pairs measured with one recogniser; the",
+        "# workstation estimates the false-match rate of a search candidate's score",
+        "# from the impostor (different people) scores below.",
+        "",
+        f"format = {CALIBRATION_FORMAT}",
+        f"pack = {_quoted(cal.pack)}",
+        f"recognition_sha256 = {_quoted(cal.recognition_sha256)}",
+        f"measured_at = {_quoted(cal.measured_at)}",
+        f"measured_by = {_quoted(cal.measured_by)}",
+        f"description = {_quoted(cal.description)}",
+        "sources = [" + ", ".join(_quoted(s) for s in cal.sources) + "]",
+        f"impostor_pairs = {cal.impostor_pairs}",
+        f"genuine_pairs = {cal.genuine_scores.size}",
+        "",
+        "[thresholds]",
+        "# lowest score whose observed false-match rate is at most the rate named",
+    ]
+    for rate in (1e-2, 1e-3):
+        if rate * cal.impostor_pairs >= 1:
+            lines.append(f'"{rate:.0e}" = {cal.threshold_for(rate):.4f}')
+    lines += [
+        "",
+        "[scores]",
+        f"impostor = {_number_list(cal.impostor_scores)}",
+        f"genuine = {_number_list(cal.genuine_scores)}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_calibration(cal: ScoreCalibration, path: Path) -> Path:
+    """Write a calibration file atomically; return its path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, suffix=".toml", delete=False
+    ) as tmp:
+        tmp.write(calibration_text(cal))
+    os.replace(tmp.name, path)
+    log.info("wrote %s (%d impostor pairs)", path, cal.impostor_pairs)
+    return path
+
+
+def read_calibration(path: Path) -> ScoreCalibration:
+    """Read a calibration file.
+
+    Raises:
+        ModelPackError: The file is missing, not TOML or lacks a field.
+    """
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != CALIBRATION_FORMAT:
+            raise KeyError(f"format {data.get('format')!r}")
+        return ScoreCalibration.from_scores(
+            data["pack"],
+            data["recognition_sha256"],
+            data["scores"]["impostor"],
+            data["scores"].get("genuine", []),
+            description=data.get("description", ""),
+            measured_at=data.get("measured_at", ""),
+            measured_by=data.get("measured_by", ""),
+            sources=tuple(data.get("sources", ())),
+        )
+    except OSError as exc:
+        raise ModelPackError(
+            f"{path}: cannot be read ({exc.strerror}); run `workstation models "
+            "calibrate` to measure the score calibration again."
+        ) from exc
+    except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise ModelPackError(
+            f"{path}: not a valid score calibration ({exc}); run `workstation "
+            "models calibrate` to measure it again."
+        ) from exc

@@ -1,0 +1,95 @@
+"""The Export brief dialog: the PDF is written in the worker, then opened."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from montagna_case import build_case
+from PySide6.QtGui import QDesktopServices
+from screenshots import save_screenshot
+
+from workstation.ui.fonts import install_cjk_fallback
+from workstation.ui.main_window import MainWindow
+from workstation.ui.workers import TaskRunner
+
+
+@pytest.fixture
+def window(qtbot, qapp, workspace, case, shared_data):
+    build_case(workspace, case, shared_data)
+    install_cjk_fallback(qapp)
+    win = MainWindow(workspace, "T-001", runner=TaskRunner(workspace.settings))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def test_export_writes_the_brief_and_opens_it(qtbot, window, monkeypatch, tmp_path):
+    # The Chinese brief is exported in the tour (test_ui_tour.py).
+    lang, heading = "en", "Case brief"
+    opened = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url) or True
+    )
+    window.menus.export_brief.trigger()
+    dialog = window.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.path_edit.text() == str(window.ws.root / "T-001-brief.pdf")
+    assert not dialog.open_button.isEnabled()
+    target = tmp_path / f"brief-{lang}.pdf"
+    dialog.path_edit.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData(lang))
+
+    steps = []
+    window.runner.progressed.connect(lambda *args: steps.append(args[1:3]))
+    dialog.export_button.click()
+    assert not dialog.export_button.isEnabled()
+    assert dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.pdf_path is not None, timeout=60_000)
+
+    assert dialog.pdf_path == target and target.stat().st_size > 10_000
+    assert steps[-1] == (6, 6)
+    assert (dialog.progress.value(), dialog.progress.maximum()) == (1, 1)
+    assert dialog.status.text() == f"Brief written to {target}."
+    text = pdf_text(target)
+    assert heading in text
+    assert "T-001" in text and "测试案件：电话网络" in text
+    audit = window.ws.store.execute(
+        "SELECT details->>'lang', details->>'file' FROM audit_log "
+        "WHERE action = 'report.export'"
+    ).fetchall()
+    assert audit == [(lang, target.name)]
+
+    save_screenshot(dialog, f"report-dialog-{lang}")
+    assert dialog.open_button.isEnabled()
+    dialog.open_button.click()
+    assert [u.toLocalFile() for u in opened] == [str(target)]
+    dialog.close()
+
+
+def test_export_to_a_missing_folder_says_where(qtbot, window, tmp_path):
+    dialog = window.export_brief()
+    target = tmp_path / "no-such-folder" / "brief.pdf"
+    dialog.path_edit.setText(str(target))
+
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.export_button.isEnabled(), timeout=30_000)
+
+    assert dialog.pdf_path is None
+    assert not dialog.open_button.isEnabled()
+    assert dialog.status.text().startswith(
+        f"The brief was not written: Folder {target.parent} does not exist"
+    )
+    window.last_error.close()
+    dialog.close()
