@@ -72,6 +72,8 @@ def cmd_graph(args) -> int:
     with open_workspace(args) as ws:
         if args.timeline:
             return _timeline(ws, args, chosen)
+        if args.save_view:
+            return _save_view(ws, args, chosen)
         if args.views:
             return _views(ws, args)
         if args.view:
@@ -289,6 +291,45 @@ def _timeline(ws, args, chosen) -> int:
     return 0
 
 
+def _save_view(ws, args, chosen) -> int:
+    """Save the filtered graph, laid out as the chart draws it, as a named view."""
+    from workstation.domain.errors import NotFoundError
+    from workstation.graph.layout import layout_link_graph
+    from workstation.services.graph import case_graph
+    from workstation.services.graph_views import save_chart_view
+
+    graph = case_graph(ws, args.case, graph_filter=chosen)
+    by_name = {}
+    for node, data in graph.nodes(data=True):
+        for name in (data.get("key"), data.get("label")):
+            if name:
+                by_name.setdefault(str(name), node)
+    notes = []
+    for note in args.note or ():
+        target, _, text = note.partition(":")
+        if not text or target not in by_name:
+            raise NotFoundError(
+                f"--note {note!r}: write ENTITY:TEXT with an entity key or label "
+                "that is on the chart."
+            )
+        notes.append({"text": text, "entity_id": by_name[target]})
+    positions = layout_link_graph(graph)
+    view = save_chart_view(
+        ws,
+        args.case,
+        args.save_view,
+        positions={int(n): (float(x), float(y)) for n, (x, y) in positions.items()},
+        annotations=notes,
+        graph_filter=chosen,
+        state=args.state,
+    )
+    print(
+        f"Saved chart view {view.name} v{view.version} ({view.state}): "
+        f"{graph.number_of_nodes()} entities, {len(notes)} notes."
+    )
+    return 0
+
+
 def _views(ws, args) -> int:
     from workstation.services.graph_views import list_chart_views
 
@@ -381,6 +422,22 @@ def register(commands) -> None:
         help="with --timeline: only contacts with this entity",
     )
     ask.add_argument("--views", action="store_true", help="list saved chart views")
+    ask.add_argument(
+        "--save-view",
+        metavar="NAME",
+        help="save the filtered graph and its layout as a chart view (a new version)",
+    )
+    ask.add_argument(
+        "--note",
+        action="append",
+        metavar="ENTITY:TEXT",
+        help="with --save-view: a note on an entity (repeatable)",
+    )
+    ask.add_argument(
+        "--state",
+        default="draft",
+        help="with --save-view: the view's state (default draft)",
+    )
     ask.add_argument("--view", metavar="NAME", help="a saved chart view")
     ask.add_argument(
         "--view-version", type=int, dest="version", help="with --view: this version"
