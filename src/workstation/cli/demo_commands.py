@@ -38,8 +38,14 @@ def cmd_demo(args) -> int:
     if not display_available():
         print("No display found: the main window is not opened (the brief is written).")
         return 0
-    from workstation.ui.app import run_gui
+    from workstation.ui.app import check_window_libraries, run_gui
 
+    try:
+        check_window_libraries()
+    except WorkstationError as exc:
+        # the demo's job (the brief) is done; say why the window stays closed
+        print(str(exc))
+        return 0
     return run_gui(settings, result.case_number)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+from pathlib import Path
 
 from workstation.domain.errors import WorkstationError
 from workstation.settings import Settings
@@ -30,6 +32,62 @@ def display_available() -> bool:
     if sys.platform in ("win32", "darwin"):
         return True
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def forget_opencv_qt_paths() -> None:
+    """Let PySide6 load its own Qt plugins, not the ones opencv-python ships.
+
+    Importing cv2 (opencv-python) points ``QT_QPA_PLATFORM_PLUGIN_PATH`` and
+    ``QT_QPA_FONTDIR`` at its own Qt build; PySide6 would then load an xcb plugin
+    of another Qt version and abort as the window opens.
+    """
+    for name in ("QT_QPA_PLATFORM_PLUGIN_PATH", "QT_QPA_FONTDIR"):
+        value = os.environ.get(name, "")
+        if value and "cv2" in Path(value).parts:
+            log.info("ignoring %s=%s set by OpenCV", name, value)
+            del os.environ[name]
+
+
+#: Debian/Ubuntu packages Qt's X11 platform plugin needs beyond a bare system.
+X11_PACKAGES = (
+    "libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 "
+    "libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 "
+    "libxkbcommon-x11-0"
+)
+
+
+def check_window_libraries() -> None:
+    """Fail with an actionable message when Qt's X11 plugin cannot load.
+
+    Qt aborts the whole process when its platform plugin is missing a system
+    library; loading the plugin first turns that into a message.
+
+    Raises:
+        WorkstationError: naming the missing library and the packages to install.
+    """
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0].strip()
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
+        return
+    if not os.environ.get("DISPLAY"):
+        return
+    import ctypes
+    import importlib.util
+
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None:
+        return
+    plugin = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        names = re.findall(r"lib[\w+-]+\.so(?:\.\d+)*", str(exc))
+        missing = next((n for n in names if n != plugin.name), "a system library")
+        raise WorkstationError(
+            f"The main window cannot open: Qt's X11 plugin needs {missing}, which "
+            f"this system lacks. Install: apt-get install {X11_PACKAGES}"
+        ) from exc
 
 
 def run_gui(settings: Settings, case_number: str | None) -> int:
@@ -56,6 +114,9 @@ def run_gui(settings: Settings, case_number: str | None) -> int:
     from workstation.ui.recent_cases import RecentCases
     from workstation.ui.translations import install_translations
 
+    forget_opencv_qt_paths()
+    if QApplication.instance() is None:
+        check_window_libraries()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
