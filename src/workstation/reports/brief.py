@@ -10,7 +10,6 @@ here reads the store or runs a model.
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import uuid
@@ -24,24 +23,29 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdf_canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.reports.brief_content import BriefContent, SearchEntry
 from workstation.reports.brief_labels import brief_labels
 from workstation.reports.fonts import ReportFonts, missing_glyphs, register_report_fonts
+from workstation.reports.pdf_parts import (
+    HEAD_FILL,
+    MUTED,
+    NOTE_FILL,
+    RULE,
+    grid_table,
+    scaled_image,
+)
 from workstation.reports.processing_report import ProcessingSection
 
 log = logging.getLogger(__name__)
@@ -51,10 +55,6 @@ MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN
 
 _INK = colors.HexColor("#1f2933")
-_MUTED = colors.HexColor("#5f6b7a")
-_RULE = colors.HexColor("#b8c2cc")
-_HEAD_FILL = colors.HexColor("#e6ecf2")
-_NOTE_FILL = colors.HexColor("#fff4d6")
 _ABOVE = colors.HexColor("#a4262c")
 _ABOVE_FILL = colors.HexColor("#fbeaea")
 
@@ -203,7 +203,7 @@ class _BriefLayout:
             spaceAfter=3,
         )
         self.small = ParagraphStyle(
-            "small", parent=base, fontSize=8, leading=11, textColor=_MUTED
+            "small", parent=base, fontSize=8, leading=11, textColor=MUTED
         )
         self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5)
         self.cell_right = ParagraphStyle(
@@ -222,7 +222,7 @@ class _BriefLayout:
             parent=base,
             fontSize=9,
             leading=13,
-            backColor=_NOTE_FILL,
+            backColor=NOTE_FILL,
             borderPadding=(4, 6, 4, 6),
             spaceBefore=4,
             spaceAfter=8,
@@ -252,38 +252,23 @@ class _BriefLayout:
         header: bool = True,
         extra: Iterable[tuple] = (),
     ) -> Table:
-        # splitInRow: a row taller than a page (many attributes) breaks, not fails
-        table = Table(
-            rows, colWidths=widths, repeatRows=1 if header else 0, splitInRow=1
+        # split_in_row: a row taller than a page (many attributes) breaks, not fails
+        return grid_table(
+            rows,
+            widths,
+            font=self.fonts.text,
+            header=header,
+            split_in_row=True,
+            extra=extra,
         )
-        commands = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.text),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("GRID", (0, 0), (-1, -1), 0.25, _RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        if header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL))
-        table.setStyle(TableStyle([*commands, *extra]))
-        return table
 
     def header_row(self, names: Iterable[str]) -> list[Paragraph]:
         return [self.para(name, self.head_cell) for name in names]
 
     def image(self, png: bytes | None, max_width: float, max_height: float) -> Flowable:
         """A PNG scaled to fit the box, or a 'no image' note when there is none."""
-        if not png:
-            return self.para(self.labels["no_crop"], self.small)
-        try:
-            width, height = ImageReader(io.BytesIO(png)).getSize()
-        except Exception as exc:  # reportlab raises several kinds for bad images
-            log.warning("an image in the brief could not be read: %s", exc)
-            return self.para(self.labels["no_crop"], self.small)
-        scale = min(max_width / width, max_height / height)
-        return Image(io.BytesIO(png), width=width * scale, height=height * scale)
+        picture = scaled_image(png, max_width, max_height)
+        return picture or self.para(self.labels["no_crop"], self.small)
 
     def section(self, key: str, room: float = 40 * mm) -> list[Flowable]:
         """A section heading, on a new page when less than ``room`` is left."""
@@ -297,14 +282,14 @@ class _BriefLayout:
         width, height = PAGE_SIZE
         top = height - MARGIN + 2 * mm
         canvas.saveState()
-        canvas.setFillColor(_MUTED)
+        canvas.setFillColor(MUTED)
         canvas.setFont(self.fonts.text, 8.5)
         title = case.title if len(case.title) <= 40 else case.title[:39] + "…"
         canvas.drawString(
             MARGIN, top, f"{self.labels['header'].format(number=case.number)} · {title}"
         )
         canvas.drawRightString(width - MARGIN, top, self.labels["doc_title"])
-        canvas.setStrokeColor(_RULE)
+        canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
         bottom = MARGIN - 2 * mm
@@ -355,7 +340,7 @@ class _BriefLayout:
                 rows,
                 [35 * mm, FRAME_WIDTH - 35 * mm],
                 header=False,
-                extra=[("BACKGROUND", (0, 0), (0, -1), _HEAD_FILL)],
+                extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)],
             ),
             self.para(labels["data_source"], self.subheading),
             self.para(case.description.strip() or labels["no_description"]),

@@ -10,7 +10,6 @@ nothing here reads the store or the vault.
 
 from __future__ import annotations
 
-import io
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -21,28 +20,28 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    Image,
     KeepTogether,
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from workstation.reports.fonts import ReportFonts
+from workstation.reports.pdf_parts import (
+    HEAD_FILL,
+    MUTED,
+    NOTE_FILL,
+    grid_table,
+    scaled_image,
+)
 from workstation.reports.processing_labels import processing_labels
 
 log = logging.getLogger(__name__)
 
 _INK = colors.HexColor("#1f2933")
-_MUTED = colors.HexColor("#5f6b7a")
-_RULE = colors.HexColor("#b8c2cc")
-_HEAD_FILL = colors.HexColor("#e6ecf2")
-_NOTE_FILL = colors.HexColor("#fff4d6")
 _ALERT = colors.HexColor("#a4262c")
 _HEADING = colors.HexColor("#12355b")
 
@@ -200,7 +199,7 @@ class ProcessingSection:
         )
         self.cell = ParagraphStyle("p_cell", parent=base, fontSize=8.5, leading=11.5)
         self.small = ParagraphStyle(
-            "p_small", parent=base, fontSize=7.5, leading=10, textColor=_MUTED
+            "p_small", parent=base, fontSize=7.5, leading=10, textColor=MUTED
         )
         self.centre = ParagraphStyle("p_centre", parent=self.cell, alignment=TA_CENTER)
         self.right = ParagraphStyle("p_right", parent=self.cell, alignment=TA_RIGHT)
@@ -213,7 +212,7 @@ class ProcessingSection:
             parent=base,
             fontSize=8.5,
             leading=12,
-            backColor=_NOTE_FILL,
+            backColor=NOTE_FILL,
             borderPadding=(3, 5, 3, 5),
             spaceBefore=4,
             spaceAfter=4,
@@ -230,31 +229,12 @@ class ProcessingSection:
         return Paragraph(escape(text).replace("\n", "<br/>"), style or self.body)
 
     def _table(self, rows, widths, *, header: bool, extra=()) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
-        commands = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.text),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.25, _RULE),
-            ("TOPPADDING", (0, 0), (-1, -1), 3),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ]
-        if header:
-            commands.append(("BACKGROUND", (0, 0), (-1, 0), _HEAD_FILL))
-        table.setStyle(TableStyle([*commands, *extra]))
-        return table
+        return grid_table(
+            rows, widths, font=self.fonts.text, header=header, valign="TOP", extra=extra
+        )
 
     def _image(self, png: bytes | None, box: float) -> Flowable:
-        if not png:
-            return self.para("-", self.small)
-        try:
-            width, height = ImageReader(io.BytesIO(png)).getSize()
-        except Exception as exc:  # reportlab raises several kinds for bad images
-            log.warning("an enhancement image could not be read: %s", exc)
-            return self.para("-", self.small)
-        scale = min(box / width, box / height)
-        return Image(io.BytesIO(png), width=width * scale, height=height * scale)
+        return scaled_image(png, box, box) or self.para("-", self.small)
 
     def flowables(self) -> list[Flowable]:
         """The section: heading, standing note and one part per enhancement."""
@@ -307,7 +287,7 @@ class ProcessingSection:
             rows,
             [30 * mm, self.width - 30 * mm],
             header=False,
-            extra=[("BACKGROUND", (0, 0), (0, -1), _HEAD_FILL)],
+            extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)],
         )
 
     def _steps(self, entry: ProcessingEntry) -> Table | None:
