@@ -5,7 +5,7 @@ from __future__ import annotations
 from workstation.domain.errors import WorkstationError
 from workstation.domain.records import Entity
 from workstation.services.workspace import Workspace
-from workstation.store import entity_rows
+from workstation.store import browse_rows, entity_rows
 
 ROLES = ("suspect", "victim", "witness", "associate", "")
 
@@ -32,4 +32,5 @@ def suspects(ws: Workspace, case_number: str) -> list[Entity]:
 
 
 def case_counts(ws: Workspace, case_number: str) -> dict[str, int]:
-    return entity_rows.case_counts(ws.store, ws.case(case_number).id)
+    """Row counts of the case: entities, links, evidence, faces, searches, imports."""
+    return browse_rows.case_totals(ws.store, ws.case(case_number).id)

@@ -62,19 +62,23 @@ def _order_by(columns: dict[str, str], sort: str, descending: bool, tie: str) ->
     return f"ORDER BY {columns[sort]} {direction} NULLS LAST, {tie} {direction}"
 
 
-def _entity_filter(search: str) -> tuple[str, list]:
+def _search_filter(search: str, columns: tuple[str, ...]) -> tuple[str, list]:
+    """``AND (col ILIKE ? OR ...)`` matching ``search`` anywhere in any column."""
     if not search:
         return "", []
     pattern = like_pattern(search)
-    return (
-        " AND (e.key ILIKE ? ESCAPE '\\' OR e.label ILIKE ? ESCAPE '\\')",
-        [pattern, pattern],
-    )
+    matches = " OR ".join(f"{column} ILIKE ? ESCAPE '\\'" for column in columns)
+    return f" AND ({matches})", [pattern] * len(columns)
+
+
+_ENTITY_SEARCH = ("e.key", "e.label")
+_LINK_SEARCH = ("s.key", "s.label", "t.key", "t.label")
+_EVIDENCE_SEARCH = ("original_name", "sha256")
 
 
 def count_entities(store: CaseStore, case_id: int, search: str = "") -> int:
     """How many entities of the case match ``search`` (key or label)."""
-    where, params = _entity_filter(search)
+    where, params = _search_filter(search, _ENTITY_SEARCH)
     sql = f"SELECT count(*) FROM entities e WHERE e.case_id = ?{where}"
     return store.execute(sql, [case_id, *params]).fetchone()[0]
 
@@ -90,7 +94,7 @@ def entity_page(
     offset: int = 0,
 ) -> list[tuple]:
     """Rows ``(id, type, key, label, role, degree)``; degree counts the links."""
-    where, params = _entity_filter(search)
+    where, params = _search_filter(search, _ENTITY_SEARCH)
     order = _order_by(ENTITY_SORT_COLUMNS, sort, descending, "e.id")
     sql = (
         "WITH ends AS ("
@@ -108,18 +112,6 @@ def entity_page(
     return rows.fetchall()
 
 
-def _link_filter(search: str) -> tuple[str, list]:
-    if not search:
-        return "", []
-    pattern = like_pattern(search)
-    ends = " OR ".join(
-        f"{alias}.{column} ILIKE ? ESCAPE '\\'"
-        for alias in ("s", "t")
-        for column in ("key", "label")
-    )
-    return f" AND ({ends})", [pattern] * 4
-
-
 _LINK_FROM = (
     "FROM links l JOIN entities s ON s.id = l.source_id "
     "JOIN entities t ON t.id = l.target_id "
@@ -128,7 +120,7 @@ _LINK_FROM = (
 
 def count_links(store: CaseStore, case_id: int, search: str = "") -> int:
     """How many links of the case touch an entity whose key or label matches."""
-    where, params = _link_filter(search)
+    where, params = _search_filter(search, _LINK_SEARCH)
     sql = f"SELECT count(*) {_LINK_FROM}WHERE l.case_id = ?{where}"
     return store.execute(sql, [case_id, *params]).fetchone()[0]
 
@@ -145,7 +137,7 @@ def link_page(
 ) -> list[tuple]:
     """Rows ``(id, type, source key, source label, target key, target label,
     start_time, duration_s, weight, cell)``."""
-    where, params = _link_filter(search)
+    where, params = _search_filter(search, _LINK_SEARCH)
     order = _order_by(LINK_SORT_COLUMNS, sort, descending, "l.id")
     sql = (
         "SELECT l.id, l.type, s.key, s.label, t.key, t.label, l.start_time, "
@@ -155,19 +147,9 @@ def link_page(
     return store.execute(sql, [case_id, *params, int(limit), int(offset)]).fetchall()
 
 
-def _evidence_filter(search: str) -> tuple[str, list]:
-    if not search:
-        return "", []
-    pattern = like_pattern(search)
-    return (
-        " AND (original_name ILIKE ? ESCAPE '\\' OR sha256 ILIKE ? ESCAPE '\\')",
-        [pattern, pattern],
-    )
-
-
 def count_evidence(store: CaseStore, case_id: int, search: str = "") -> int:
     """How many evidence items of the case match ``search`` (name or SHA-256)."""
-    where, params = _evidence_filter(search)
+    where, params = _search_filter(search, _EVIDENCE_SEARCH)
     sql = f"SELECT count(*) FROM evidence WHERE case_id = ?{where}"
     return store.execute(sql, [case_id, *params]).fetchone()[0]
 
@@ -183,7 +165,7 @@ def evidence_page(
     offset: int = 0,
 ) -> list[tuple]:
     """Rows in the column order of ``domain.records.Evidence``."""
-    where, params = _evidence_filter(search)
+    where, params = _search_filter(search, _EVIDENCE_SEARCH)
     order = _order_by(EVIDENCE_SORT_COLUMNS, sort, descending, "id")
     sql = (
         f"SELECT {_EVIDENCE_COLUMNS} FROM evidence "

@@ -36,13 +36,3 @@ def entities_with_role(store: CaseStore, case_id: int, role: str) -> list[Entity
         [case_id, role],
     ).fetchall()
     return [_entity(r) for r in rows]
-
-
-def case_counts(store: CaseStore, case_id: int) -> dict[str, int]:
-    """Row counts per kind of record in one case, for summaries."""
-    counts = {}
-    for table in ("entities", "links", "evidence", "faces", "imports"):
-        counts[table] = store.execute(
-            f"SELECT count(*) FROM {table} WHERE case_id = ?", [case_id]
-        ).fetchone()[0]
-    return counts
