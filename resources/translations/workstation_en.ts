@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BeforeAfterView</name>
+    <message>
+        <location filename="../../src/workstation/ui/before_after.py" line="+165"/>
+        <location line="+13"/>
+        <location line="+15"/>
+        <source>Before</source>
+        <extracomment>Space between the pictures drawn side by side, pixels. Emitted with the new split fraction while the line is dragged.</extracomment>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+</context>
+<context>
     <name>CaseSummaryView</name>
     <message>
         <location filename="../../src/workstation/ui/case_summary_view.py" line="+46"/>
@@ -414,6 +431,521 @@
         <location line="+5"/>
         <source>Import {id} ({file}): no row was rejected.</source>
         <translation>Import {id} ({file}): no row was rejected.</translation>
+    </message>
+</context>
+<context>
+    <name>EffectPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_results.py" line="+89"/>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detector score</source>
+        <translation>Detector score</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match score</source>
+        <translation>Match score</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Face scores were not measured: {reason}</source>
+        <translation>Face scores were not measured: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the face in the unprocessed photo</source>
+        <translation>the face in the unprocessed photo</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No face was found before or after the chain.</source>
+        <translation>No face was found before or after the chain.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Detector score {det_before} → {det_after}; match to {against} {match_before} → {match_after}</source>
+        <translation>Detector score {det_before} → {det_after}; match to {against} {match_before} → {match_after}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no face</source>
+        <translation>no face</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceLabels</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_params.py" line="+42"/>
+        <source>Crop</source>
+        <translation>Crop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate</source>
+        <translation>Rotate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip</source>
+        <translation>Flip</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perspective</source>
+        <translation>Perspective</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deinterlace</source>
+        <translation>Deinterlace</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels and gamma</source>
+        <translation>Levels and gamma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic exposure</source>
+        <translation>Automatic exposure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local contrast (CLAHE)</source>
+        <translation>Local contrast (CLAHE)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-local means denoise</source>
+        <translation>Non-local means denoise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilateral smoothing</source>
+        <translation>Bilateral smoothing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove block artefacts</source>
+        <translation>Remove block artefacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deblur</source>
+        <translation>Deblur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsharp mask</source>
+        <translation>Unsharp mask</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale</source>
+        <translation>Upscale</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Left (x)</source>
+        <translation>Left (x)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top (y)</source>
+        <translation>Top (y)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Height</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Angle</source>
+        <translation>Angle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enlarge canvas</source>
+        <translation>Enlarge canvas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpolation</source>
+        <translation>Interpolation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corner points</source>
+        <translation>Corner points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field kept</source>
+        <translation>Field kept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black point</source>
+        <translation>Black point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>White point</source>
+        <translation>White point</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gamma</source>
+        <translation>Gamma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target brightness</source>
+        <translation>Target brightness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black percentile</source>
+        <translation>Black percentile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>White percentile</source>
+        <translation>White percentile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest gamma</source>
+        <translation>Largest gamma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clip limit</source>
+        <translation>Clip limit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiles</source>
+        <translation>Tiles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strength</source>
+        <translation>Strength</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour strength</source>
+        <translation>Colour strength</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patch size</source>
+        <translation>Patch size</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search window</source>
+        <translation>Search window</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diameter</source>
+        <translation>Diameter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour sigma</source>
+        <translation>Colour sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space sigma</source>
+        <translation>Space sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG quality</source>
+        <translation>JPEG quality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur model</source>
+        <translation>Blur model</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur width</source>
+        <translation>Blur width</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Streak length</source>
+        <translation>Streak length</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise balance</source>
+        <translation>Noise balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>Iterations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radius</source>
+        <translation>Radius</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Factor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceResults</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_results.py" line="-105"/>
+        <source>step {number}: {operation}</source>
+        <translation>step {number}: {operation}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fusion of {count} frames</source>
+        <translation>fusion of {count} frames</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the chain as a whole</source>
+        <translation>the chain as a whole</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unprocessed</source>
+        <translation>unprocessed</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{stage} lowered the detector score from {before} to {after}</source>
+        <translation>{stage} lowered the detector score from {before} to {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} lowered the match score from {before} to {after}</source>
+        <translation>{stage} lowered the match score from {before} to {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{stage} changed the face: its similarity to the unprocessed face fell from {before} to {after}</source>
+        <translation>{stage} changed the face: its similarity to the unprocessed face fell from {before} to {after}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{stage}: the face is no longer found</source>
+        <translation>{stage}: the face is no longer found</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No face was found in the unprocessed photo.</source>
+        <translation>No face was found in the unprocessed photo.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Derivation {id}: chain {chain}</source>
+        <translation>Derivation {id}: chain {chain}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input: evidence {id} ({name})</source>
+        <translation>Input: evidence {id} ({name})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Output: evidence {id} ({name})</source>
+        <translation>Output: evidence {id} ({name})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Made by {user} at {time}; the original is unchanged.</source>
+        <translation>Made by {user} at {time}; the original is unchanged.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Purpose: {purpose}</source>
+        <translation>Purpose: {purpose}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Software: {software}</source>
+        <translation>Software: {software}</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceView</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_view.py" line="+130"/>
+        <source>Start from preset</source>
+        <extracomment>The preview starts this long after the last change (milliseconds). Emitted with the new evidence id after a result was stored.</extracomment>
+        <translation>Start from preset</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open chain…</source>
+        <translation>Open chain…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chain…</source>
+        <translation>Save chain…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the photo is enhanced</source>
+        <translation>Why the photo is enhanced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply and store a copy</source>
+        <translation>Apply and store a copy</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The provenance of the stored result shows here after Apply.</source>
+        <translation>The provenance of the stored result shows here after Apply.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match against</source>
+        <translation>Match against</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chain name</source>
+        <translation>Chain name</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the face in the unprocessed photo</source>
+        <translation>the face in the unprocessed photo</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add photos on the Evidence tab first.</source>
+        <translation>Add photos on the Evidence tab first.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+53"/>
+        <source>Open chain</source>
+        <translation>Open chain</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Save chain</source>
+        <translation>Save chain</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Chain saved to {file}.</source>
+        <translation>Chain saved to {file}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Chains (*.toml)</source>
+        <translation>Chains (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Previewing…</source>
+        <translation>Previewing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previewing the chain</source>
+        <translation>Previewing the chain</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Preview of {chain}: %n step(s), not stored.</source>
+        <translation>
+            <numerusform>Preview of {chain}: %n step, not stored.</numerusform>
+            <numerusform>Preview of {chain}: %n steps, not stored.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview cancelled.</source>
+        <translation>Preview cancelled.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enhancing with {chain}</source>
+        <translation>Enhancing with {chain}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stored as evidence {id} ({name}); the original is unchanged.</source>
+        <translation>Stored as evidence {id} ({name}); the original is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -999,7 +1531,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+85"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+87"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -1034,7 +1566,7 @@
         <translation>Search links by the key or label of either end</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -1065,6 +1597,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Enhance</source>
+        <translation>Enhance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Link chart</source>
         <translation>Link chart</translation>
     </message>
@@ -1074,12 +1611,12 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>The new workspace folder or language applies when the workstation starts again.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>{label} has no timed links.</source>
         <translation>{label} has no timed links.</translation>
     </message>
@@ -1397,6 +1934,15 @@ The details are in the Log tab; please report them.</translation>
     </message>
 </context>
 <context>
+    <name>ParameterForm</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_params.py" line="+123"/>
+        <source>{name}: write the value as in a chain file, e.g. {example}</source>
+        <extracomment>Emitted after the user changed a value.</extracomment>
+        <translation>{name}: write the value as in a chain file, e.g. {example}</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
@@ -1638,6 +2184,41 @@ The details are in the Log tab; please report them.</translation>
         <location line="+1"/>
         <source>Face match threshold</source>
         <translation>Face match threshold</translation>
+    </message>
+</context>
+<context>
+    <name>StepsEditor</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_steps.py" line="+63"/>
+        <source>Add step</source>
+        <extracomment>Emitted after any change to the steps or their parameters.</extracomment>
+        <translation>Add step</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+125"/>
+        <source>Parameters</source>
+        <translation>Parameters</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameters of step {number}: {operation}</source>
+        <translation>Parameters of step {number}: {operation}</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BeforeAfterView</name>
+    <message>
+        <location filename="../../src/workstation/ui/before_after.py" line="+165"/>
+        <location line="+13"/>
+        <location line="+15"/>
+        <source>Before</source>
+        <extracomment>Space between the pictures drawn side by side, pixels. Emitted with the new split fraction while the line is dragged.</extracomment>
+        <translation>处理前</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>After</source>
+        <translation>处理后</translation>
+    </message>
+</context>
+<context>
     <name>CaseSummaryView</name>
     <message>
         <location filename="../../src/workstation/ui/case_summary_view.py" line="+46"/>
@@ -411,6 +428,520 @@
         <location line="+5"/>
         <source>Import {id} ({file}): no row was rejected.</source>
         <translation>导入 {id}（{file}）：没有被拒收的行。</translation>
+    </message>
+</context>
+<context>
+    <name>EffectPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_results.py" line="+89"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detector score</source>
+        <translation>检测得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Match score</source>
+        <translation>比对得分</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Face scores were not measured: {reason}</source>
+        <translation>未测量人脸得分：{reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the face in the unprocessed photo</source>
+        <translation>未处理照片中的人脸</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No face was found before or after the chain.</source>
+        <translation>处理前后均未找到人脸。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Detector score {det_before} → {det_after}; match to {against} {match_before} → {match_after}</source>
+        <translation>检测得分 {det_before} → {det_after}；与{against}的比对得分 {match_before} → {match_after}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no face</source>
+        <translation>无人脸</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceLabels</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_params.py" line="+42"/>
+        <source>Crop</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Perspective</source>
+        <translation>透视校正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deinterlace</source>
+        <translation>去隔行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Levels and gamma</source>
+        <translation>色阶与伽马</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic exposure</source>
+        <translation>自动曝光</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Local contrast (CLAHE)</source>
+        <translation>局部对比度（CLAHE）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Non-local means denoise</source>
+        <translation>非局部均值去噪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilateral smoothing</source>
+        <translation>双边平滑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove block artefacts</source>
+        <translation>去块效应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deblur</source>
+        <translation>去模糊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsharp mask</source>
+        <translation>USM 锐化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upscale</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Left (x)</source>
+        <translation>左边（x）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Top (y)</source>
+        <translation>上边（y）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Angle</source>
+        <translation>角度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enlarge canvas</source>
+        <translation>扩大画布</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interpolation</source>
+        <translation>插值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Corner points</source>
+        <translation>四角坐标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field kept</source>
+        <translation>保留场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black point</source>
+        <translation>黑场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>White point</source>
+        <translation>白场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gamma</source>
+        <translation>伽马</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target brightness</source>
+        <translation>目标亮度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Black percentile</source>
+        <translation>黑场百分位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>White percentile</source>
+        <translation>白场百分位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Largest gamma</source>
+        <translation>最大伽马</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clip limit</source>
+        <translation>限幅</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiles</source>
+        <translation>分块数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strength</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour strength</source>
+        <translation>色彩强度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patch size</source>
+        <translation>块大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search window</source>
+        <translation>搜索窗口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diameter</source>
+        <translation>直径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour sigma</source>
+        <translation>色彩 sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space sigma</source>
+        <translation>空间 sigma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG quality</source>
+        <translation>JPEG 质量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur model</source>
+        <translation>模糊模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blur width</source>
+        <translation>模糊宽度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Streak length</source>
+        <translation>拖影长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noise balance</source>
+        <translation>噪声平衡</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Radius</source>
+        <translation>半径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceResults</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_results.py" line="-105"/>
+        <source>step {number}: {operation}</source>
+        <translation>第 {number} 步：{operation}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fusion of {count} frames</source>
+        <translation>{count} 帧融合</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the chain as a whole</source>
+        <translation>整个处理链</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unprocessed</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{stage} lowered the detector score from {before} to {after}</source>
+        <translation>{stage}使检测得分从 {before} 降至 {after}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{stage} lowered the match score from {before} to {after}</source>
+        <translation>{stage}使比对得分从 {before} 降至 {after}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{stage} changed the face: its similarity to the unprocessed face fell from {before} to {after}</source>
+        <translation>{stage}改变了人脸：与未处理人脸的相似度从 {before} 降至 {after}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{stage}: the face is no longer found</source>
+        <translation>{stage}：已找不到人脸</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No face was found in the unprocessed photo.</source>
+        <translation>未处理的照片中未找到人脸。</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Derivation {id}: chain {chain}</source>
+        <translation>派生记录 {id}：处理链 {chain}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Input: evidence {id} ({name})</source>
+        <translation>输入：证据 {id}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Output: evidence {id} ({name})</source>
+        <translation>输出：证据 {id}（{name}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Made by {user} at {time}; the original is unchanged.</source>
+        <translation>由 {user} 于 {time} 生成；原件未改动。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Purpose: {purpose}</source>
+        <translation>用途：{purpose}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Software: {software}</source>
+        <translation>软件：{software}</translation>
+    </message>
+</context>
+<context>
+    <name>EnhanceView</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_view.py" line="+130"/>
+        <source>Start from preset</source>
+        <extracomment>The preview starts this long after the last change (milliseconds). Emitted with the new evidence id after a result was stored.</extracomment>
+        <translation>从预设开始</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open chain…</source>
+        <translation>打开处理链…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chain…</source>
+        <translation>保存处理链…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Why the photo is enhanced</source>
+        <translation>增强这张照片的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply and store a copy</source>
+        <translation>应用并保存副本</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Side by side</source>
+        <translation>并排显示</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The provenance of the stored result shows here after Apply.</source>
+        <translation>应用后，这里显示所保存结果的来源记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match against</source>
+        <translation>比对对象</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chain name</source>
+        <translation>处理链名称</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the face in the unprocessed photo</source>
+        <translation>未处理照片中的人脸</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Add photos on the Evidence tab first.</source>
+        <translation>请先在“证据”页添加照片。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+53"/>
+        <source>Open chain</source>
+        <translation>打开处理链</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+5"/>
+        <location line="+19"/>
+        <source>Save chain</source>
+        <translation>保存处理链</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Chain saved to {file}.</source>
+        <translation>处理链已保存到 {file}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+10"/>
+        <source>Chains (*.toml)</source>
+        <translation>处理链 (*.toml)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Previewing…</source>
+        <translation>正在预览…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previewing the chain</source>
+        <translation>预览处理链</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Preview of {chain}: %n step(s), not stored.</source>
+        <translation>
+            <numerusform>{chain} 的预览：共 %n 步，未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview cancelled.</source>
+        <translation>预览已取消。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Enhancing with {chain}</source>
+        <translation>正在用 {chain} 增强</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stored as evidence {id} ({name}); the original is unchanged.</source>
+        <translation>已保存为证据 {id}（{name}）；原件未改动。</translation>
     </message>
 </context>
 <context>
@@ -995,7 +1526,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+85"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+87"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -1030,7 +1561,7 @@
         <translation>按任一端的标识或名称搜索关系</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -1061,6 +1592,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Enhance</source>
+        <translation>增强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Link chart</source>
         <translation>关系图</translation>
     </message>
@@ -1070,12 +1606,12 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>新的工作区文件夹或界面语言将在重新启动工作站后生效。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+40"/>
         <source>{label} has no timed links.</source>
         <translation>{label} 没有带时间的关系。</translation>
     </message>
@@ -1391,6 +1927,15 @@ The details are in the Log tab; please report them.</source>
     </message>
 </context>
 <context>
+    <name>ParameterForm</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_params.py" line="+123"/>
+        <source>{name}: write the value as in a chain file, e.g. {example}</source>
+        <extracomment>Emitted after the user changed a value.</extracomment>
+        <translation>{name}：请按处理链文件的写法填写，例如 {example}</translation>
+    </message>
+</context>
+<context>
     <name>ReportDialog</name>
     <message>
         <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
@@ -1632,6 +2177,41 @@ The details are in the Log tab; please report them.</source>
         <location line="+1"/>
         <source>Face match threshold</source>
         <translation>人脸比对阈值</translation>
+    </message>
+</context>
+<context>
+    <name>StepsEditor</name>
+    <message>
+        <location filename="../../src/workstation/ui/enhance_steps.py" line="+63"/>
+        <source>Add step</source>
+        <extracomment>Emitted after any change to the steps or their parameters.</extracomment>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+125"/>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Parameters of step {number}: {operation}</source>
+        <translation>第 {number} 步的参数：{operation}</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
+    "workstation.services.enhance_editor",
     "workstation.vision.enhance.chain",
     "workstation.vision.enhance.deblur",
     "workstation.vision.enhance.encoding",

@@ -6,11 +6,10 @@ import dataclasses
 import json
 import stat
 
-import cv2
 import numpy as np
 import pytest
-from enhance_data import gaussian_blur
 
+from doorway_photos import write_doorway_photos
 from workstation.domain.errors import InputFileError
 from workstation.security.hashing import sha256_bytes, sha256_file
 from workstation.services.cases import create_case
@@ -24,7 +23,6 @@ from workstation.services.evidence import add_evidence
 from workstation.store import evidence_rows
 from workstation.vision.enhance import ChainError
 from workstation.vision.enhance.chain import make_fusion
-from workstation.vision.image_loading import load_bgr
 
 EXAMPLES = ("faces", "face_recognition", "examples")
 CARPHONE = ("video", "carphone", "carphone_distorted.mp4")
@@ -35,13 +33,7 @@ def blur_case(face_workspace, shared_data, tmp_path):
     """Case T-001 with a blurred portrait (evidence 1) and the sharp one (2)."""
     ws = face_workspace
     create_case(ws, "T-001", "增强测试", kind="criminal")
-    portrait = load_bgr(shared_data.joinpath(*EXAMPLES, "obama.jpg"))[0:600, 250:750]
-    # a face about 100 px wide, as on a doorway camera
-    sharp = cv2.resize(portrait, None, fx=0.45, fy=0.45, interpolation=cv2.INTER_AREA)
-    blurred_path, sharp_path = tmp_path / "doorway.png", tmp_path / "portrait.png"
-    cv2.imwrite(str(blurred_path), gaussian_blur(sharp, 2.0))
-    cv2.imwrite(str(sharp_path), sharp)
-    add_evidence(ws, "T-001", [blurred_path, sharp_path])
+    add_evidence(ws, "T-001", list(write_doorway_photos(shared_data, tmp_path)))
     return ws
 
 

@@ -127,6 +127,7 @@ def test_with_zh_cn_the_tabs_and_menus_are_chinese(qtbot, qapp, workspace, case)
         "数据",
         "证据",
         "人脸",
+        "增强",
         "关系图",
         "时间线",
         "日志",
@@ -148,7 +149,7 @@ def test_with_english_the_tabs_are_english(qtbot, qapp, workspace, case):
     qtbot.addWidget(win)
 
     assert win.tabs.tabText(1) == "Summary"
-    assert win.tabs.tabText(8) == "Timeline"
+    assert win.tabs.tabText(9) == "Timeline"
     win.close()
 
 

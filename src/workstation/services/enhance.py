@@ -15,6 +15,7 @@ import logging
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -239,6 +240,99 @@ def _measure(ws, case, stages, reference, measure) -> tuple:
     return effect, ""
 
 
+def step_reporter(
+    progress: ProgressCallback | None, cancel: CancelToken | None, total: int
+) -> Callable[[int, str], None]:
+    """``step(done, message)``: stops if ``cancel`` is set, else reports progress.
+
+    Raises:
+        Cancelled: From the returned function, once ``cancel`` is set.
+    """
+
+    def step(done: int, message: str) -> None:
+        check_cancel(cancel)
+        if progress:
+            progress(done, total, message)
+
+    return step
+
+
+@dataclass(frozen=True)
+class AppliedChain:
+    """A chain run on an evidence item, nothing stored yet.
+
+    Attributes:
+        rendered: The chain's input and the unprocessed picture beside it.
+        output: The result (uint8 BGR).
+        effect: Measured face scores, or None when not measured.
+        effect_note: Why the effect was not measured ("" when it was).
+    """
+
+    rendered: Rendered
+    output: np.ndarray
+    effect: MeasuredEffect | None
+    effect_note: str
+
+
+def run_chain(
+    ws: Workspace,
+    case: Case,
+    evidence: Evidence,
+    chain: Chain,
+    *,
+    frame: int | None = None,
+    shots: list[FaceShot] | None = None,
+    track_id: int | None = None,
+    reference: str | Path | None = None,
+    measure: bool = True,
+    step: Callable[[int, str], None] | None = None,
+    cancel: CancelToken | None = None,
+) -> AppliedChain:
+    """Make the chain's input from an evidence item, run the steps, measure faces.
+
+    Nothing is written. ``step(done, message)`` is called before reading the
+    original (0), after each step (1..n) and before measuring (n + 1).
+
+    Raises:
+        ChainError: A step does not fit the image, or fusion asked of a photo.
+        NotFoundError: No face to fuse, or none in the reference photo.
+        InputFileError: The evidence cannot be read or lacks the frame.
+        Cancelled: ``cancel`` was set.
+    """
+    report = step or (lambda done, message: check_cancel(cancel))
+    is_video = _kind(evidence)
+    source_path = evidence_file(ws, evidence)
+    report(0, "reading the original")
+    detect = None
+    if chain.fusion is not None and chain.fusion.kind == "face" and shots is None:
+        from workstation.services.faces import face_engine
+
+        detect = face_engine(ws).detect
+    rendered = render_source(
+        source_path,
+        evidence.original_name,
+        is_video=is_video,
+        frame=frame,
+        fusion=chain.fusion,
+        track_shots=shots,
+        track_id=track_id,
+        detect=detect,
+    )
+    stages = [(Stage("original"), rendered.before)]
+    if rendered.fusion:
+        fused = Stage("fusion", len(rendered.frames), rendered.fusion)
+        stages.append((fused, rendered.image))
+
+    def keep(index, chain_step, image) -> None:
+        stages.append((Stage("step", index, chain_step.op), image))
+        report(index, chain_step.op)
+
+    output = apply_chain(rendered.image, chain, on_step=keep, cancel=cancel)
+    report(len(chain.steps) + 1, "measuring the effect on faces")
+    effect, effect_note = _measure(ws, case, stages, reference, measure)
+    return AppliedChain(rendered, output, effect, effect_note)
+
+
 def enhance_evidence(
     ws: Workspace,
     case_number: str,
@@ -302,43 +396,23 @@ def enhance_evidence(
             )
     else:
         evidence = find_evidence(ws, case, evidence_ref)
-    is_video = _kind(evidence)
-    source_path = evidence_file(ws, evidence)
     total = len(chain.steps) + 4
-
-    def step(done: int, message: str) -> None:
-        check_cancel(cancel)
-        if progress:
-            progress(done, total, message)
-
-    step(0, "reading the original")
-    detect = None
-    if chain.fusion is not None and chain.fusion.kind == "face" and shots is None:
-        from workstation.services.faces import face_engine
-
-        detect = face_engine(ws).detect
-    rendered = render_source(
-        source_path,
-        evidence.original_name,
-        is_video=is_video,
+    step = step_reporter(progress, cancel, total)
+    applied = run_chain(
+        ws,
+        case,
+        evidence,
+        chain,
         frame=frame,
-        fusion=chain.fusion,
-        track_shots=shots,
+        shots=shots,
         track_id=track_id,
-        detect=detect,
+        reference=reference,
+        measure=measure,
+        step=step,
+        cancel=cancel,
     )
-    stages = [(Stage("original"), rendered.before)]
-    if rendered.fusion:
-        fused = Stage("fusion", len(rendered.frames), rendered.fusion)
-        stages.append((fused, rendered.image))
-
-    def keep(index, chain_step, image) -> None:
-        stages.append((Stage("step", index, chain_step.op), image))
-        step(index + 1, chain_step.op)
-
-    output = apply_chain(rendered.image, chain, on_step=keep, cancel=cancel)
-    step(len(chain.steps) + 1, "measuring the effect on faces")
-    effect, effect_note = _measure(ws, case, stages, reference, measure)
+    rendered, output = applied.rendered, applied.output
+    effect, effect_note = applied.effect, applied.effect_note
     step(len(chain.steps) + 2, "storing the result")
     png = encode_png(output)
     output_sha = sha256_bytes(png)

@@ -27,6 +27,7 @@ from workstation.ui.case_summary_view import CaseSummaryView
 from workstation.ui.cases_view import CasesView
 from workstation.ui.chart_view import ChartView
 from workstation.ui.data_view import DataView
+from workstation.ui.enhance_view import EnhanceView
 from workstation.ui.entity_table_model import entity_model, link_model
 from workstation.ui.evidence_view import EvidenceView
 from workstation.ui.faces_view import FacesView
@@ -75,7 +76,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self._case_widgets: list[QWidget] = []
         self.summary = self.entities = self.links = self.data = None
-        self.evidence = self.faces = self.chart = self.timeline = None
+        self.evidence = self.faces = self.enhance = None
+        self.chart = self.timeline = None
 
         # The log panel first, so it shows what the other views log while loading.
         self.log_panel = LogPanel(parent=self)
@@ -163,6 +165,7 @@ class MainWindow(QMainWindow):
         self.data = DataView(ws, number, runner, self)
         self.evidence = EvidenceView(ws, number, runner, self)
         self.faces = FacesView(ws, number, runner, self)
+        self.enhance = EnhanceView(ws, number, runner, self)
         self.chart = ChartView(ws, number, runner, self)
         self.timeline = TimelineView(ws, number, runner, self)
         tabs = (
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
             (self.data, self.tr("Data")),
             (self.evidence, self.tr("Evidence")),
             (self.faces, self.tr("Faces")),
+            (self.enhance, self.tr("Enhance")),
             (self.chart, self.tr("Link chart")),
             (self.timeline, self.tr("Timeline")),
         )
@@ -179,7 +183,8 @@ class MainWindow(QMainWindow):
             self.tabs.insertTab(index, widget, name)
         self._case_widgets = [widget for widget, _ in tabs]
 
-        self.evidence.evidence_added.connect(self._data_changed)
+        self.evidence.evidence_added.connect(self._evidence_added)
+        self.enhance.derived.connect(self._derived)
         self.faces.faces_changed.connect(self._faces_changed)
         self.data.imported.connect(self._imported)
         self.entities.table.doubleClicked.connect(self._entity_timeline)
@@ -271,6 +276,16 @@ class MainWindow(QMainWindow):
     def _data_changed(self) -> None:
         self.summary.refresh()
         self.cases.refresh()
+
+    @Slot(int)
+    def _evidence_added(self, _count: int) -> None:
+        self._data_changed()
+        self.enhance.refresh_images()
+
+    @Slot(int)
+    def _derived(self, evidence_id: int) -> None:
+        self.evidence.model.reload()
+        self._evidence_added(1)
 
     @Slot()
     def _faces_changed(self) -> None:
