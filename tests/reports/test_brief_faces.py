@@ -11,18 +11,18 @@ import importlib.util
 import re
 import subprocess
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from workstation.reports.brief import write_brief_pdf
-from workstation.reports.brief_content import (
-    BriefContent,
+from workstation.reports.candidate_table import format_fmr
+from workstation.reports.report_content import (
     CandidateEntry,
+    ReportContent,
     SearchEntry,
     SuspectEntry,
 )
+from workstation.reports.report_document import write_report_pdf
 from workstation.resources import cjk_font_path
 
 pytestmark = pytest.mark.slow
@@ -113,6 +113,14 @@ def test_brief_shows_the_search_candidates(face_case, tmp_path, pdf_text):
     assert section.count("已确认") == 1 and section.count("已排除") == 1
     assert section.count("待定") == 3
     assert "players.jpg" in section
+    # each candidate's estimated false-match rate, as stored with the search
+    assert "估计误识率" in section
+    rates = ws.store.execute(
+        "SELECT fmr FROM matches WHERE search_id = ? ORDER BY rank", [result.search_id]
+    ).fetchall()
+    assert all(rate is not None for (rate,) in rates)
+    rows = re.findall(r"\b0\.\d{3}\s+(\S+)\s+[高低]于阈值", section)
+    assert rows == [format_fmr(rate) for (rate,) in rates]
     # the suspect has a reference face now
     suspects = text[text.index("二、嫌疑人") : text.index("三、人脸检索候选")]
     assert "姚明" in suspects and "无参考人脸" not in suspects
@@ -136,23 +144,23 @@ def test_probe_is_printed_beside_every_candidate(face_case, tmp_path, pdf_text):
         searched_by=ws.user,
         model_pack=result.model_pack,
     )
-    content = BriefContent(
+    content = ReportContent(
         case=ws.case("T-001"),
-        generated_at=datetime.now().astimezone(),
-        generated_by=ws.user,
+        classification="内部",
+        author=ws.user,
         software_version="test",
         faces_scanned=2,
-        suspects=(SuspectEntry("姚明", crop_png=search.candidates[0].crop_png),),
+        suspects=(SuspectEntry("姚明", crops=(search.candidates[0].crop_png,)),),
         searches=(search,),
     )
 
-    with_probe = write_brief_pdf(
+    with_probe = write_report_pdf(
         content, tmp_path / "probe.pdf", font_path=cjk_font_path()
     )
     without = replace(content, searches=(replace(search, probe_crop_png=None),))
-    write_brief_pdf(without, tmp_path / "no-probe.pdf", font_path=cjk_font_path())
+    write_report_pdf(without, tmp_path / "no-probe.pdf", font_path=cjk_font_path())
 
-    assert with_probe >= 1
+    assert with_probe.pages >= 1
     section = _search_section(pdf_text(tmp_path / "probe.pdf"))
     assert "检材" in section and "检材人脸未入库" not in section
     assert "检材人脸未入库" in _search_section(pdf_text(tmp_path / "no-probe.pdf"))
@@ -176,6 +184,30 @@ def test_a_probe_searched_again_shows_its_latest_search(tmp_path, pdf_text):
     section = _search_section(pdf_text(path))
 
     assert again.search_id != first.search_id
-    assert "检索 1：yaoming.jpg" in section and "检索 2" not in section
+    assert "检索 1：yaoming.jpg" in section and "检索 2：" not in section
     assert "阈值 0.70" in section
     assert section.count("低于阈值") == 3 and "高于阈值" not in section
+    assert "此处列出每个检材最近的一次检索，共 1 次（本案共检索 2 次）" in section
+
+
+def test_full_report_shows_every_search_and_candidate(tmp_path, pdf_text):
+    from workstation.services import faces
+    from workstation.services.report import write_report
+
+    ws, first = _build_face_case(tmp_path / "case")
+    try:
+        again = faces.search_faces(
+            ws, "T-001", _vectron_photo("yaoming.jpg"), top_k=12, threshold=0.7
+        )
+        path = write_report(ws, "T-001", tmp_path / "full.pdf", kind="full")
+    finally:
+        ws.close()
+    section = _search_section(pdf_text(path))
+
+    # newest first: the second search, then the first with its decisions
+    assert "检索 1：yaoming.jpg" in section and "检索 2：yaoming.jpg" in section
+    second = section[section.index("检索 2：") :]
+    assert "阈值 0.30" in second and "已确认" in second and "已排除" in second
+    ranks = re.findall(r"^\s*(\d+)\s+0\.\d{3}", section, re.M)
+    assert len(ranks) == len(again.candidates) + len(first.candidates)
+    assert len(again.candidates) > 10  # more than a brief prints

@@ -8,9 +8,9 @@ import pytest
 
 from workstation.domain.errors import WorkstationError
 from workstation.domain.records import Case
-from workstation.reports.brief import write_brief_pdf
-from workstation.reports.brief_content import BriefContent
 from workstation.reports.fonts import missing_glyphs, register_report_fonts
+from workstation.reports.report_content import ReportContent
+from workstation.reports.report_document import write_report_pdf
 from workstation.resources import cjk_font_path
 
 PHONE_CALLS = ("networks", "montagna", "Montagna_phonecalls_edgelist.csv")
@@ -38,19 +38,19 @@ def test_a_file_that_is_no_font_is_an_error(shared_data):
 
 
 def test_no_brief_without_the_font(tmp_path, shared_data):
-    content = BriefContent(
+    content = ReportContent(
         case=Case(
             1, "T-001", "测试案件：电话网络", "criminal", "open", "a", datetime.now()
         ),
-        generated_at=datetime.now(),
-        generated_by="a",
+        classification="内部",
+        author="a",
         software_version="test",
     )
     out = tmp_path / "out"
     out.mkdir()
 
     with pytest.raises(WorkstationError):
-        write_brief_pdf(
+        write_report_pdf(
             content, out / "brief.pdf", font_path=shared_data.joinpath(*PHONE_CALLS)
         )
     assert list(out.iterdir()) == []

@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 from PIL import Image
+from report_cases import SECTIONS_ZH
 
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.progress import Cancelled
@@ -15,21 +16,15 @@ from workstation.services.report import write_brief
 from workstation.store.audit_log import read_audit
 from workstation.store.evidence_rows import list_evidence
 
-SECTIONS_ZH = (
-    "一、案件概况",
-    "二、嫌疑人",
-    "三、人脸检索候选",
-    "四、关系图",
-    "五、关键人物",
-    "六、证据清单",
-)
 SECTIONS_EN = (
     "1. Case summary",
     "2. Suspects",
     "3. Face-search candidates",
-    "4. Link chart",
+    "4. Link chart and activity timeline",
     "5. Key players",
     "6. Evidence list",
+    "7. Image enhancement processing report",
+    "8. Audit extract",
 )
 
 
@@ -51,8 +46,8 @@ def test_chinese_brief_prints_the_case(brief_zh, pdf_text):
     text = pdf_text(path)
 
     assert "测试案件：电话网络" in text
-    for title in SECTIONS_ZH:
-        assert title in text
+    positions = [text.index(title) for title in SECTIONS_ZH]
+    assert positions == sorted(positions)
     # where the data came from: the case description, as stored
     assert "Montagna 行动法庭记录中的通话边表" in text
     assert "刑事" in text and "analyst.test" in text
@@ -132,9 +127,12 @@ def test_export_is_audited_and_reported(brief_zh, shared_phone_case):
     assert entry.object == "T-001"
     assert entry.details["sha256"] == sha256_file(path)
     assert entry.details["lang"] == "zh"
+    assert entry.details["kind"] == "brief"
+    assert entry.details["classification"] == "内部"
+    assert re.fullmatch(r"[0-9a-f]{64}", entry.details["content_sha256"])
     assert entry.details["evidence"] == 2 and entry.details["suspects"] == 2
     assert [s[0] for s in steps] == sorted(s[0] for s in steps)
-    assert steps[-1][:2] == (6, 6)
+    assert steps[-1][:2] == (9, 9)
 
 
 def test_english_brief(phone_case, tmp_path, pdf_text):
@@ -185,5 +183,10 @@ def test_brief_of_an_empty_case(workspace, case, tmp_path, pdf_text):
 
     assert "本案尚未登记嫌疑人" in text
     assert "本案尚无关联记录" in text
+    assert "本案的关联记录均未记录时间" in text
     assert "本案尚无登记证据" in text
+    assert "本案没有经过增强处理的图像" in text
     assert "未填写案件说明" in text
+    # the case's creation is its one audit entry
+    audit = text[text.index("八、审计摘录") :]
+    assert "本案全部 1 条审计记录" in audit and "case.create" in audit

@@ -59,7 +59,7 @@ def test_export_writes_the_brief_and_opens_it(qtbot, window, monkeypatch, tmp_pa
     qtbot.waitUntil(lambda: dialog.pdf_path is not None, timeout=60_000)
 
     assert dialog.pdf_path == target and target.stat().st_size > 10_000
-    assert steps[-1] == (6, 6)
+    assert steps[-1] == (9, 9)
     assert (dialog.progress.value(), dialog.progress.maximum()) == (1, 1)
     assert dialog.status.text() == f"Brief written to {target}."
     text = pdf_text(target)

@@ -1,4 +1,4 @@
-"""`workstation report`: the PDF case brief."""
+"""`workstation report`: the PDF case brief or full report."""
 
 from __future__ import annotations
 
@@ -8,19 +8,41 @@ from workstation.cli.common import open_workspace, progress_bar
 
 
 def cmd_report(args) -> int:
-    from workstation.services.report import write_brief
+    from workstation.services.report import write_report
 
-    with open_workspace(args) as ws, progress_bar("writing brief") as update:
-        path = write_brief(
-            ws, args.case, Path(args.output), lang=args.lang, progress=update
+    what = "case brief" if args.kind == "brief" else "full case report"
+    with open_workspace(args) as ws, progress_bar(f"writing {what}") as update:
+        path = write_report(
+            ws,
+            args.case,
+            Path(args.output),
+            kind=args.kind,
+            lang=args.lang,
+            classification=args.classification,
+            progress=update,
         )
-    print(f"Case brief written to {path}")
+    print(f"{what.capitalize()} written to {path}")
     return 0
 
 
 def register(commands) -> None:
-    report = commands.add_parser("report", help="write the PDF case brief")
+    report = commands.add_parser(
+        "report",
+        help="write the PDF case brief (a few pages) or full report (everything)",
+    )
     report.add_argument("case")
-    report.add_argument("-o", "--output", required=True)
+    report.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    report.add_argument(
+        "--kind",
+        choices=("brief", "full"),
+        default="brief",
+        help="brief: the essentials in a few pages (default); full: every record",
+    )
     report.add_argument("--lang", choices=("zh", "en"), default="zh")
+    report.add_argument(
+        "--classification",
+        metavar="MARKING",
+        help="marking printed on the cover and every page (default: 内部 in "
+        "Chinese, RESTRICTED in English)",
+    )
     report.set_defaults(func=cmd_report)

@@ -91,6 +91,43 @@ def night_share(
     return at_night / len(hours)
 
 
+def fill_days(day_counts: Iterable[tuple[date, int]]) -> list[tuple[date, int]]:
+    """Counts per day with the days between them added as 0, oldest first.
+
+    Example:
+        >>> fill_days([(date(2026, 10, 3), 2), (date(2026, 10, 1), 1)])
+        [(datetime.date(2026, 10, 1), 1), (datetime.date(2026, 10, 2), 0), \
+(datetime.date(2026, 10, 3), 2)]
+    """
+    counts = Counter(dict(day_counts))
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    return [
+        (first + timedelta(days=i), counts[first + timedelta(days=i)])
+        for i in range((last - first).days + 1)
+    ]
+
+
+def matrix_night_share(
+    matrix: np.ndarray, *, night: tuple[int, int] = (22, 6)
+) -> float:
+    """The share of an hour-by-weekday matrix's contacts at night.
+
+    Example:
+        >>> m = np.zeros((7, 24), dtype=int)
+        >>> m[0, 23], m[2, 12] = 3, 1
+        >>> matrix_night_share(m)
+        0.75
+    """
+    matrix = np.asarray(matrix)
+    total = int(matrix.sum())
+    if not total:
+        return 0.0
+    begin, finish = night
+    return float(matrix[:, begin:].sum() + matrix[:, :finish].sum()) / total
+
+
 def _day(value: date | datetime | None) -> date | None:
     if isinstance(value, datetime):
         return value.date()

@@ -1,10 +1,11 @@
-"""Pieces every PDF section shares: the palette, grid tables, scaled images."""
+"""Pieces every PDF section shares: the palette, grid tables, images, formats."""
 
 from __future__ import annotations
 
 import io
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 
 from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
@@ -12,10 +13,14 @@ from reportlab.platypus import Image, Table, TableStyle
 
 log = logging.getLogger(__name__)
 
+INK = colors.HexColor("#1f2933")
+HEADING = colors.HexColor("#12355b")
 MUTED = colors.HexColor("#5f6b7a")
 RULE = colors.HexColor("#b8c2cc")
 HEAD_FILL = colors.HexColor("#e6ecf2")
 NOTE_FILL = colors.HexColor("#fff4d6")
+ALERT = colors.HexColor("#a4262c")
+ALERT_FILL = colors.HexColor("#fbeaea")
 
 
 def grid_table(
@@ -66,3 +71,34 @@ def scaled_image(
         return None
     scale = min(max_width / width, max_height / height)
     return Image(io.BytesIO(png), width=width * scale, height=height * scale)
+
+
+def when(moment: datetime | None, *, seconds: bool = False) -> str:
+    """``2026-10-01 09:30`` (with seconds when asked), plus the UTC offset if known.
+
+    Example:
+        >>> when(datetime(2026, 10, 1, 9, 30, 5), seconds=True)
+        '2026-10-01 09:30:05'
+    """
+    if moment is None:
+        return "-"
+    text = moment.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    if moment.tzinfo is not None:
+        offset = moment.strftime("%z")
+        text += f" UTC{offset[:3]}:{offset[3:]}"
+    return text
+
+
+def file_size(size_bytes: int) -> str:
+    """A byte count for people: ``812 B``, ``14.2 KB``, ``3.1 MB``.
+
+    Example:
+        >>> file_size(812), file_size(14_540)
+        ('812 B', '14.2 KB')
+    """
+    value = float(size_bytes)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{size_bytes} B" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size_bytes} B"

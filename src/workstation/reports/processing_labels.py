@@ -5,6 +5,7 @@ from __future__ import annotations
 _LABELS = {
     "zh": {
         "heading": "七、图像增强处理报告",
+        "none": "本案没有经过增强处理的图像。",
         "intro": (
             "以下图像均在原始证据的副本上处理，原始文件只读、未被修改。每项处理记录了"
             "输入与输出的 SHA-256、按顺序执行的全部步骤及参数和软件版本；使用 "
@@ -66,6 +67,7 @@ _LABELS = {
     },
     "en": {
         "heading": "7. Image enhancement processing report",
+        "none": "No image of this case has been enhanced.",
         "intro": (
             "Every image below was processed on a copy of the evidence; the "
             "original files are read-only and were not modified. Each record keeps "

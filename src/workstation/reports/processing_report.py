@@ -1,4 +1,4 @@
-"""The "image enhancement processing report" section of a case brief.
+"""The "image enhancement processing report" section of a case report.
 
 One part per recorded enhancement: the exhibit, the original's path and hash
 and a statement that it is unchanged, the source (photo, frame numbers and
@@ -14,10 +14,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -29,21 +26,11 @@ from reportlab.platypus import (
     Table,
 )
 
-from workstation.reports.fonts import ReportFonts
-from workstation.reports.pdf_parts import (
-    HEAD_FILL,
-    MUTED,
-    NOTE_FILL,
-    grid_table,
-    scaled_image,
-)
+from workstation.reports.composer import Composer
+from workstation.reports.pdf_parts import when
 from workstation.reports.processing_labels import processing_labels
 
 log = logging.getLogger(__name__)
-
-_INK = colors.HexColor("#1f2933")
-_ALERT = colors.HexColor("#a4262c")
-_HEADING = colors.HexColor("#12355b")
 
 
 @dataclass(frozen=True)
@@ -126,16 +113,6 @@ class ProcessingEntry:
     software: Mapping[str, str] = field(default_factory=dict)
 
 
-def _when(moment: datetime | None) -> str:
-    if moment is None:
-        return "-"
-    text = moment.strftime("%Y-%m-%d %H:%M")
-    if moment.tzinfo is not None:
-        offset = moment.strftime("%z")
-        text += f" UTC{offset[:3]}:{offset[3:]}"
-    return text
-
-
 def _timestamp(seconds: float | None) -> str:
     """``h:mm:ss.mmm`` from the start of the video."""
     if seconds is None:
@@ -159,99 +136,42 @@ class ProcessingSection:
 
     Args:
         entries: The enhancements, in the order they are printed.
-        fonts: The registered report fonts.
+        composer: Builds the flowables, in the report's font and styles.
         lang: "zh" or "en".
-        width: Width of the page frame in points.
     """
 
     def __init__(
-        self,
-        entries: tuple[ProcessingEntry, ...],
-        fonts: ReportFonts,
-        lang: str,
-        width: float,
+        self, entries: tuple[ProcessingEntry, ...], composer: Composer, lang: str
     ) -> None:
         self.entries = entries
-        self.fonts = fonts
+        self.compose = composer
+        self.styles = composer.styles
         self.labels = processing_labels(lang)
-        self.width = width
-        self._printed: list[str] = []
-        base = ParagraphStyle(
-            "processing",
-            fontName=fonts.text,
-            fontSize=9.5,
-            leading=14,
-            textColor=_INK,
-            wordWrap="CJK",
-        )
-        self.body = base
-        self.heading = ParagraphStyle(
-            "p_heading",
-            parent=base,
-            fontSize=14,
-            leading=20,
-            spaceBefore=12,
-            spaceAfter=6,
-            textColor=_HEADING,
-        )
-        self.subheading = ParagraphStyle(
-            "p_subheading", parent=base, fontSize=11, leading=16, spaceBefore=8
-        )
-        self.cell = ParagraphStyle("p_cell", parent=base, fontSize=8.5, leading=11.5)
-        self.small = ParagraphStyle(
-            "p_small", parent=base, fontSize=7.5, leading=10, textColor=MUTED
-        )
-        self.centre = ParagraphStyle("p_centre", parent=self.cell, alignment=TA_CENTER)
-        self.right = ParagraphStyle("p_right", parent=self.cell, alignment=TA_RIGHT)
-        self.alert = ParagraphStyle("p_alert", parent=self.cell, textColor=_ALERT)
-        self.mono = ParagraphStyle(
-            "p_mono", parent=base, fontName=fonts.mono, fontSize=7, leading=9
-        )
-        self.note = ParagraphStyle(
-            "p_note",
-            parent=base,
-            fontSize=8.5,
-            leading=12,
-            backColor=NOTE_FILL,
-            borderPadding=(3, 5, 3, 5),
-            spaceBefore=4,
-            spaceAfter=4,
-        )
-
-    def printed_text(self) -> str:
-        """All text the section prints, for the font's glyph check."""
-        return "".join(self._printed)
+        self.width = composer.width
 
     def para(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of data, escaped so stored text prints as it is."""
-        text = "" if text is None else str(text)
-        self._printed.append(text)
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.body)
+        return self.compose.para(text, style)
 
     def _table(self, rows, widths, *, header: bool, extra=()) -> Table:
-        return grid_table(
-            rows, widths, font=self.fonts.text, header=header, valign="TOP", extra=extra
+        return self.compose.table(
+            rows, widths, header=header, valign="TOP", extra=extra
         )
 
     def _image(self, png: bytes | None, box: float) -> Flowable:
-        return scaled_image(png, box, box) or self.para("-", self.small)
+        return self.compose.image(png, box, box, missing="-")
 
     def flowables(self) -> list[Flowable]:
         """The section: heading, standing note and one part per enhancement."""
+        flow = self.compose.section(
+            self.labels["heading"], 60 * mm if self.entries else 40 * mm
+        )
         if not self.entries:
-            return []
-        flow: list[Flowable] = [
-            CondPageBreak(60 * mm),
-            self.para(self.labels["heading"], self.heading),
-            self.para(self.labels["intro"], self.note),
-        ]
+            return [*flow, self.para(self.labels["none"])]
+        flow.append(self.para(self.labels["intro"], self.styles.note))
         for index, entry in enumerate(self.entries, start=1):
             flow += self.entry(index, entry)
         return flow
-
-    def _digest(self, sha256: str) -> Paragraph:
-        self._printed.append(sha256)
-        return Paragraph(f"{sha256[:32]}<br/>{sha256[32:]}", self.mono)
 
     def _source(self, entry: ProcessingEntry) -> str:
         template = self.labels.get(f"source_{entry.source_kind}", "{frame}")
@@ -261,51 +181,45 @@ class ProcessingSection:
             frames=", ".join(str(f) for f in entry.frames),
         )
 
-    def _facts(self, entry: ProcessingEntry) -> Table:
+    def _facts(self, entry: ProcessingEntry) -> Flowable:
         labels = self.labels
         integrity = (
-            self.para(labels["unchanged"], self.cell)
+            self.para(labels["unchanged"], self.styles.cell)
             if entry.original_unchanged
-            else self.para(labels["changed"], self.alert)
+            else self.para(labels["changed"], self.styles.alert)
         )
         software = ", ".join(f"{k} {v}" for k, v in entry.software.items())
         facts = [
-            ("exhibit", self.para(entry.exhibit, self.cell)),
-            ("original_path", self.para(entry.original_path, self.cell)),
-            ("original_hash", self._digest(entry.original_sha256)),
+            ("exhibit", self.para(entry.exhibit, self.styles.cell)),
+            ("original_path", self.para(entry.original_path, self.styles.cell)),
+            ("original_hash", self.compose.digest(entry.original_sha256)),
             ("integrity", integrity),
-            ("source", self.para(self._source(entry), self.cell)),
-            ("purpose", self.para(entry.purpose or "-", self.cell)),
-            ("chain", self.para(entry.chain_name, self.cell)),
-            ("examiner", self.para(entry.examiner, self.cell)),
-            ("date", self.para(_when(entry.created_at), self.cell)),
-            ("output_hash", self._digest(entry.output_sha256)),
-            ("software", self.para(software, self.small)),
+            ("source", self.para(self._source(entry), self.styles.cell)),
+            ("purpose", self.para(entry.purpose or "-", self.styles.cell)),
+            ("chain", self.para(entry.chain_name, self.styles.cell)),
+            ("examiner", self.para(entry.examiner, self.styles.cell)),
+            ("date", self.para(when(entry.created_at), self.styles.cell)),
+            ("output_hash", self.compose.digest(entry.output_sha256)),
+            ("software", self.para(software, self.styles.small)),
         ]
-        rows = [[self.para(labels[k], self.cell), v] for k, v in facts]
-        return self._table(
-            rows,
-            [30 * mm, self.width - 30 * mm],
-            header=False,
-            extra=[("BACKGROUND", (0, 0), (0, -1), HEAD_FILL)],
-        )
+        return self.compose.facts(((labels[k], v) for k, v in facts), 30 * mm)
 
     def _steps(self, entry: ProcessingEntry) -> Table | None:
         steps = ([entry.fusion] if entry.fusion else []) + list(entry.steps)
         if not steps:
             return None
-        rows = [[self.para(n, self.cell) for n in self.labels["step_columns"]]]
+        rows = [[self.para(n, self.styles.cell) for n in self.labels["step_columns"]]]
         for step in steps:
             number = self.labels["fusion_step"] if step is entry.fusion else step.number
             params = "\n".join(f"{k} = {_value(v)}" for k, v in step.params.items())
             rows.append(
                 [
-                    self.para(number, self.centre),
-                    self.para(step.op, self.cell),
-                    self.para(params or "-", self.small),
+                    self.para(number, self.styles.cell_centre),
+                    self.para(step.op, self.styles.cell),
+                    self.para(params or "-", self.styles.small),
                     [
-                        self.para(step.summary, self.cell),
-                        self.para(step.reference, self.small),
+                        self.para(step.summary, self.styles.cell),
+                        self.para(step.reference, self.styles.small),
                     ],
                 ]
             )
@@ -317,8 +231,8 @@ class ProcessingSection:
         box = min(box, 78 * mm)
         rows = [
             [
-                self.para(self.labels["before"], self.centre),
-                self.para(self.labels["after"], self.centre),
+                self.para(self.labels["before"], self.styles.cell_centre),
+                self.para(self.labels["after"], self.styles.cell_centre),
             ],
             [self._image(entry.before_png, box), self._image(entry.after_png, box)],
         ]
@@ -345,37 +259,37 @@ class ProcessingSection:
     def _scores(self, entry: ProcessingEntry) -> list[Flowable]:
         labels = self.labels
         if not entry.scores:
-            return [self.para(labels["not_measured"], self.small)]
+            return [self.para(labels["not_measured"], self.styles.small)]
         if entry.score_reference:
             caption = labels["scores_reference"].format(reference=entry.score_reference)
         else:
             caption = labels["scores_original"]
-        rows = [[self.para(n, self.cell) for n in labels["score_columns"]]]
+        rows = [[self.para(n, self.styles.cell) for n in labels["score_columns"]]]
         for score in entry.scores:
             if score.det_score is None:
-                cells = [self.para(labels["no_face"], self.small), self.para("")]
+                cells = [self.para(labels["no_face"], self.styles.small), self.para("")]
             else:
                 match = "-" if score.match is None else f"{score.match:.3f}"
                 cells = [
-                    self.para(f"{score.det_score:.3f}", self.right),
-                    self.para(match, self.right),
+                    self.para(f"{score.det_score:.3f}", self.styles.cell_right),
+                    self.para(match, self.styles.cell_right),
                 ]
-            rows.append([self.para(self._stage(score.stage), self.cell), *cells])
+            rows.append([self.para(self._stage(score.stage), self.styles.cell), *cells])
         flow: list[Flowable] = [
             Spacer(1, 2 * mm),
-            self.para(caption, self.cell),
+            self.para(caption, self.styles.cell),
             self._table(rows, [70 * mm, 30 * mm, 30 * mm], header=True),
         ]
         for warning in entry.warnings:
             text = labels["warning_line"].format(text=self._warning(warning))
-            flow.append(self.para(text, self.note))
+            flow.append(self.para(text, self.styles.note))
         return flow
 
     def entry(self, index: int, entry: ProcessingEntry) -> list[Flowable]:
         """One enhancement: facts, steps, before/after images and scores."""
         title = self.para(
             self.labels["item"].format(index=index, name=entry.output_name),
-            self.subheading,
+            self.styles.subheading,
         )
         flow: list[Flowable] = [
             CondPageBreak(70 * mm),

@@ -1,68 +1,64 @@
-"""Exporting a case brief: gather the case from the store and write the PDF."""
+"""Exporting a case report, brief or full: gather the case and write the PDF."""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from pathlib import Path
 
-import workstation
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
-from workstation.domain.records import Case
-from workstation.graph.filters import GraphFilter
-from workstation.graph.key_players import rank_key_players
-from workstation.graph.link_graph import summarize_graph
-from workstation.reports.brief import write_brief_pdf
-from workstation.reports.brief_content import (
-    BriefContent,
-    CandidateEntry,
-    GraphFacts,
-    ImportEntry,
-    SearchEntry,
-    SuspectEntry,
-)
-from workstation.reports.brief_labels import brief_labels
+from workstation.reports.report_content import KINDS
+from workstation.reports.report_document import write_report_pdf
+from workstation.reports.report_labels import report_labels
 from workstation.resources import cjk_font_path
 from workstation.security.hashing import sha256_file
 from workstation.security.roles import Permission
-from workstation.services import graph as graph_service
-from workstation.services.integrity import verify_items
+from workstation.services.report_gather import STEPS, gather_report
 from workstation.services.workspace import Workspace
-from workstation.store import derivation_rows, evidence_rows, report_rows
 
 log = logging.getLogger(__name__)
 
-#: Rows of the key-player table in a brief.
-BRIEF_KEY_PLAYERS = 15
-#: Face searches and candidates per search printed in a brief.
-BRIEF_SEARCHES = 10
-BRIEF_CANDIDATES = 10
+#: The longest classification marking that fits the running header.
+MARKING_LENGTH = 40
 
-_STEPS = 6
+_STEPS = len(STEPS) + 1  # and writing the PDF
 
 
-def write_brief(
+def write_report(
     ws: Workspace,
     case_number: str,
     out_pdf: str | Path,
     *,
+    kind: str = "brief",
     lang: str = "zh",
+    classification: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Path:
-    """Write the PDF case brief of a case and audit the export.
+    """Write the PDF report of a case and audit the export.
 
-    The brief prints the case summary and where its data came from, the suspects
-    with their reference faces, the latest face searches with their candidates,
-    the link chart, the key players and the evidence list with SHA-256 hashes.
+    A brief (a few pages) prints the case summary and where its data came
+    from, the suspects with their clearest face, the latest face search of
+    each probe with its first candidates, the link chart and activity
+    timeline, the top key players, the evidence it refers to, every
+    enhancement's processing report and the latest audit entries. A full
+    report prints all of it: every search and candidate, the suspects' best
+    faces, the whole key-player table, every evidence item with its original
+    path, the imports' mappings and rejects, and the case's whole audit trail.
+
+    The same database gives the same PDF: the report prints the state it shows
+    (the case's latest audit entry and a SHA-256 over the rows it prints), not
+    the time it was made; that time goes into the audit entry of the export.
 
     Args:
         ws: The open workspace.
         case_number: The case, e.g. "T-001".
         out_pdf: Where to write the PDF; its folder must exist.
+        kind: "brief" (default) or "full".
         lang: "zh" (default) or "en" for headings and labels; data is printed
             as stored.
+        classification: The marking printed on the cover and every page;
+            "内部" (zh) or "RESTRICTED" (en) when None.
         progress: Called as ``progress(done, total, message)`` after each step.
         cancel: Checked between steps; a cancelled export writes nothing.
 
@@ -71,18 +67,25 @@ def write_brief(
 
     Raises:
         NotFoundError: No such case, or the output folder does not exist.
-        WorkstationError: Unknown language, or the report font cannot be loaded.
+        WorkstationError: Unknown kind or language, an unusable marking, or
+            the report font cannot be loaded.
         IntegrityError: An evidence file in the vault no longer matches its hash.
         AccessDeniedError: The acting user may not export.
     """
     ws.require(Permission.EXPORT)
-    brief_labels(lang)  # an unknown language fails before any work is done
+    # bad options fail before any work is done
+    labels = report_labels(lang)
+    if kind not in KINDS:
+        raise WorkstationError(
+            f"A report's kind is {' or '.join(KINDS)}, not {kind!r}; choose one."
+        )
+    marking = _marking(classification, labels["default_marking"])
     case = ws.case(case_number)
     out_pdf = Path(out_pdf)
     if not out_pdf.parent.is_dir():
         raise NotFoundError(
             f"Folder {out_pdf.parent} does not exist; create it or choose another "
-            "place for the brief."
+            "place for the report."
         )
 
     def step(done: int, message: str) -> None:
@@ -90,75 +93,11 @@ def write_brief(
         if progress:
             progress(done, _STEPS, message)
 
-    step(0, "suspects")
-    suspects = _suspects(ws, case)
-    faces_scanned = report_rows.scanned_evidence_count(ws.store, case.id)
-
-    step(1, "face searches")
-    searches = _searches(ws, case)
-
-    step(2, "link graph")
-    # calls between phones are shown between the people using them
-    roll_up = graph_service.has_phone_users(ws, case.number)
-    graph = graph_service.case_graph(
-        ws, case.number, graph_filter=GraphFilter(roll_up=roll_up)
+    content = gather_report(
+        ws, case, kind=kind, lang=lang, classification=marking, step=step
     )
-    ranking = rank_key_players(graph)
-    summary = summarize_graph(graph)
-    facts = GraphFacts(
-        nodes=summary.nodes,
-        edges=summary.edges,
-        components=summary.components,
-        largest_component=summary.largest_component,
-        links=summary.links,
-        link_types=tuple(
-            sorted({t for _, _, data in graph.edges(data=True) for t in data["types"]})
-        ),
-        sample_size=ranking.sample_size,
-        seed=ranking.seed,
-    )
-
-    step(3, "link chart")
-    chart_png = None
-    if summary.nodes:
-        # drawn at about the size it prints, so its labels stay legible
-        chart_png = graph_service.render_case_chart(
-            graph, case, lang=lang, ranking=ranking, size_inches=(8.0, 6.6), dpi=220
-        )
-
-    step(4, "evidence")
-    evidence = tuple(evidence_rows.list_evidence(ws.store, case.id))
-    verify_items(ws, evidence)  # a changed vault file stops the export
-    imports = tuple(
-        ImportEntry(
-            file_name=row.file_name,
-            rows_loaded=row.rows_loaded,
-            rows_rejected=row.rows_rejected,
-            imported_by=row.imported_by,
-            imported_at=row.imported_at,
-        )
-        for row in report_rows.import_rows(ws.store, case.id)
-    )
-
-    processing = _processing(ws, case)
-
-    step(5, "writing PDF")
-    content = BriefContent(
-        case=case,
-        generated_at=datetime.now().astimezone(),
-        generated_by=ws.user,
-        software_version=workstation.__version__,
-        faces_scanned=faces_scanned,
-        suspects=suspects,
-        searches=searches,
-        chart_png=chart_png,
-        graph=facts,
-        key_players=ranking.players[:BRIEF_KEY_PLAYERS],
-        evidence=evidence,
-        imports=imports,
-        processing=processing,
-    )
-    pages = write_brief_pdf(content, out_pdf, font_path=cjk_font_path(), lang=lang)
+    step(len(STEPS), "writing PDF")
+    written = write_report_pdf(content, out_pdf, font_path=cjk_font_path(), lang=lang)
 
     ws.audit(
         "report.export",
@@ -166,83 +105,43 @@ def write_brief(
         {
             "file": out_pdf.name,
             "sha256": sha256_file(out_pdf),
-            "pages": pages,
+            "kind": kind,
+            "pages": written.pages,
             "lang": lang,
-            "suspects": len(suspects),
-            "searches": len(searches),
-            "evidence": len(evidence),
+            "classification": marking,
+            "content_sha256": written.content_sha256,
+            "suspects": len(content.suspects),
+            "searches": len(content.searches),
+            "evidence": len(content.evidence),
         },
     )
     if progress:
         progress(_STEPS, _STEPS, "done")
-    log.info("exported the brief of %s (%d pages) to %s", case.number, pages, out_pdf)
+    log.info(
+        "exported the %s of %s (%d pages) to %s",
+        kind,
+        case.number,
+        written.pages,
+        out_pdf,
+    )
     return out_pdf
 
 
-def _suspects(ws: Workspace, case: Case) -> tuple[SuspectEntry, ...]:
-    entries = []
-    for row in report_rows.suspect_rows(ws.store, case.id):
-        crop = _face_crop(ws, row.face_ids[0]) if row.face_ids else None
-        entries.append(
-            SuspectEntry(
-                label=row.entity.label,
-                key=row.entity.key,
-                attributes=row.entity.attributes,
-                crop_png=crop,
-            )
+def write_brief(
+    ws: Workspace, case_number: str, out_pdf: str | Path, **options
+) -> Path:
+    """Write the case brief: :func:`write_report` with ``kind="brief"``."""
+    return write_report(ws, case_number, out_pdf, kind="brief", **options)
+
+
+def _marking(classification: str | None, default: str) -> str:
+    """The classification marking to print, checked to fit one header line."""
+    if classification is None:
+        return default
+    marking = " ".join(classification.split())
+    if not marking or len(marking) > MARKING_LENGTH:
+        raise WorkstationError(
+            f"The classification marking must be 1 to {MARKING_LENGTH} characters "
+            f"on one line, not {classification!r}; e.g. 内部, 秘密 or RESTRICTED."
         )
-    return tuple(entries)
-
-
-def _searches(ws: Workspace, case: Case) -> tuple[SearchEntry, ...]:
-    entries = []
-    rows = report_rows.latest_searches(
-        ws.store, case.id, limit=BRIEF_SEARCHES, candidates=BRIEF_CANDIDATES
-    )
-    for row in rows:
-        probe_crop = _face_crop(ws, row.probe_face_id) if row.probe_face_id else None
-        candidates = tuple(
-            CandidateEntry(
-                candidate=match.candidate,
-                crop_png=_face_crop(ws, match.candidate.face_id),
-                decision=match.decision,
-                decided_by=match.decided_by,
-                decided_at=match.decided_at,
-            )
-            for match in row.matches
-        )
-        entries.append(
-            SearchEntry(
-                probe_name=row.probe_name,
-                probe_crop_png=probe_crop,
-                threshold=row.threshold,
-                candidates=candidates,
-                searched_by=row.searched_by,
-                searched_at=row.searched_at,
-                model_pack=row.model_pack,
-            )
-        )
-    return tuple(entries)
-
-
-def _processing(ws: Workspace, case: Case) -> tuple:
-    """The case's image enhancement records, for the processing report section."""
-    if not derivation_rows.count_derivations(ws.store, case.id):
-        return ()
-    # imported here: only cases with enhancements need the imaging libraries
-    from workstation.services.enhance_report import processing_entries
-
-    return processing_entries(ws, case)
-
-
-def _face_crop(ws: Workspace, face_id: int) -> bytes | None:
-    """The PNG crop of a stored face, or None (logged) when it cannot be made."""
-    # imported here: face crops need the vision stack, which briefs without
-    # faces never load
-    from workstation.services.faces import face_crop_png
-
-    try:
-        return face_crop_png(ws, face_id)
-    except WorkstationError as exc:
-        log.warning("no crop for face %d in the brief: %s", face_id, exc)
-        return None
+    return marking

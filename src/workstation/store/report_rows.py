@@ -1,4 +1,4 @@
-"""Rows a case brief prints: suspects and their faces, face searches, imports."""
+"""Rows a case report prints: suspects and faces, face searches, imports, audit."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class MatchRow:
     decision: str
     decided_by: str | None
     decided_at: datetime | None
+    fmr: float | None = None
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,36 @@ class SearchRow:
     searched_by: str
     searched_at: datetime
     matches: tuple[MatchRow, ...]
+    candidates_total: int = 0
 
 
 @dataclass(frozen=True)
 class ImportRow:
-    """A file imported into the case."""
+    """A file imported into the case and its rejected rows counted by reason."""
 
+    id: int
     file_name: str
+    file_sha256: str
+    spec_name: str
+    encoding: str
+    rows_read: int
     rows_loaded: int
     rows_rejected: int
     imported_by: str
     imported_at: datetime
+    reject_reasons: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry about a case."""
+
+    seq: int
+    logged_at: datetime
+    user_name: str
+    action: str
+    object: str
+    details: dict
 
 
 def suspect_rows(store: CaseStore, case_id: int) -> list[SuspectRow]:
@@ -104,37 +124,53 @@ def scanned_evidence_count(store: CaseStore, case_id: int) -> int:
     ).fetchone()[0]
 
 
-def latest_searches(
-    store: CaseStore, case_id: int, *, limit: int = 10, candidates: int = 10
-) -> list[SearchRow]:
-    """Return the case's most recent face searches, one per probe.
-
-    A probe searched again (a new threshold, a new gallery) is shown by its
-    latest search only.
+def case_searches(
+    store: CaseStore,
+    case_id: int,
+    *,
+    latest_per_probe: bool = True,
+    limit: int | None = 10,
+    candidates: int | None = 10,
+) -> tuple[list[SearchRow], int]:
+    """Return the case's face searches, newest first, and how many it has.
 
     Args:
         store: The open workspace database.
         case_id: The case.
-        limit: At most this many searches, newest first.
-        candidates: At most this many candidates per search, by rank.
+        latest_per_probe: Show a probe searched again (a new threshold, a new
+            gallery) by its latest search only; every search when False.
+        limit: At most this many searches; all when None.
+        candidates: At most this many candidates per search, by rank; all when
+            None (``SearchRow.candidates_total`` counts them all).
 
     Returns:
-        The searches with their candidates.
+        The searches with their candidates, and the number of searches there
+        are with ``latest_per_probe`` applied but without ``limit``.
     """
-    searches = store.execute(
-        "SELECT id, probe_name, probe_sha256, probe_face_id, model_pack, threshold, "
-        "searched_by, searched_at FROM face_searches WHERE case_id = ? "
+    latest = (
         "QUALIFY row_number() OVER (PARTITION BY probe_sha256, probe_face_id "
         "ORDER BY searched_at DESC, id DESC) = 1 "
+        if latest_per_probe
+        else ""
+    )
+    columns = (
+        "id, probe_name, probe_sha256, probe_face_id, model_pack, threshold, "
+        "searched_by, searched_at"
+    )
+    # counted after QUALIFY, before LIMIT
+    searches = store.execute(
+        f"SELECT {columns}, count(*) OVER () FROM ("
+        f"SELECT {columns} FROM face_searches WHERE case_id = ? {latest}) "
         "ORDER BY searched_at DESC, id DESC LIMIT ?",
         [case_id, limit],
     ).fetchall()
+    total = searches[0][-1] if searches else 0
     result = []
     for row in searches:
         matches = store.execute(
             "SELECT m.rank, m.candidate_face_id, f.evidence_id, e.original_name, "
             "m.score, m.above_threshold, p.label, m.decision, m.decided_by, "
-            "m.decided_at FROM matches m "
+            "m.decided_at, m.fmr, count(*) OVER () FROM matches m "
             "JOIN faces f ON f.id = m.candidate_face_id "
             "JOIN evidence e ON e.id = f.evidence_id "
             "LEFT JOIN entities p ON p.id = f.person_id "
@@ -143,7 +179,7 @@ def latest_searches(
         ).fetchall()
         result.append(
             SearchRow(
-                *row,
+                *row[:-1],
                 matches=tuple(
                     MatchRow(
                         candidate=Candidate(
@@ -158,19 +194,84 @@ def latest_searches(
                         decision=m[7],
                         decided_by=m[8],
                         decided_at=m[9],
+                        fmr=m[10],
                     )
                     for m in matches
                 ),
+                candidates_total=matches[0][-1] if matches else 0,
             )
         )
-    return result
+    return result, total
+
+
+def count_searches(store: CaseStore, case_id: int) -> int:
+    """Return how many face searches the case has, repeats included."""
+    return store.execute(
+        "SELECT count(*) FROM face_searches WHERE case_id = ?", [case_id]
+    ).fetchone()[0]
 
 
 def import_rows(store: CaseStore, case_id: int) -> list[ImportRow]:
-    """Return the files imported into the case, oldest first."""
+    """Return the files imported into the case, oldest first, with reject counts."""
     rows = store.execute(
-        "SELECT file_name, rows_loaded, rows_rejected, imported_by, imported_at "
-        "FROM imports WHERE case_id = ? ORDER BY imported_at, id",
+        "SELECT i.id, i.file_name, i.file_sha256, i.spec_name, i.encoding, "
+        "i.rows_read, i.rows_loaded, i.rows_rejected, i.imported_by, i.imported_at, "
+        "(SELECT list([r.reason, CAST(r.n AS VARCHAR)] ORDER BY r.n DESC, r.reason) "
+        " FROM (SELECT reason, count(*) AS n FROM import_rejects "
+        "       WHERE import_id = i.id GROUP BY reason) r) "
+        "FROM imports i WHERE i.case_id = ? ORDER BY i.imported_at, i.id",
         [case_id],
     ).fetchall()
-    return [ImportRow(*row) for row in rows]
+    return [
+        ImportRow(
+            *row[:-1],
+            reject_reasons=tuple((reason, int(n)) for reason, n in row[-1] or ()),
+        )
+        for row in rows
+    ]
+
+
+def evidence_origins(store: CaseStore, case_id: int) -> dict[int, int]:
+    """Map each evidence item made by an enhancement to the item it was made from."""
+    rows = store.execute(
+        "SELECT output_evidence_id, evidence_id FROM derivations "
+        "WHERE case_id = ? AND output_evidence_id IS NOT NULL "
+        "AND evidence_id IS NOT NULL ORDER BY id",
+        [case_id],
+    ).fetchall()
+    return dict(rows)
+
+
+def timed_link_types(store: CaseStore, case_id: int) -> list[str]:
+    """The link types of the case that have links with a start time, by name."""
+    rows = store.execute(
+        "SELECT DISTINCT type FROM links WHERE case_id = ? "
+        "AND start_time IS NOT NULL ORDER BY type",
+        [case_id],
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def case_audit(
+    store: CaseStore, case_number: str, *, latest: int | None = None
+) -> tuple[list[AuditRow], int]:
+    """Return the audit entries about a case, oldest first, and how many there are.
+
+    An entry is about the case when its object is the case number.
+
+    Args:
+        store: The open workspace database.
+        case_number: The case.
+        latest: Only the latest this many entries; all when None.
+    """
+    rows = store.execute(
+        "SELECT seq, logged_at, user_name, action, object, details, count(*) OVER () "
+        "FROM audit_log WHERE object = ? ORDER BY seq DESC LIMIT ?",
+        [case_number, latest],
+    ).fetchall()
+    total = rows[0][-1] if rows else 0
+    entries = [
+        AuditRow(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]) if r[5] else {})
+        for r in reversed(rows)
+    ]
+    return entries, total

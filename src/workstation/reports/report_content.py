@@ -1,0 +1,178 @@
+"""Everything a case report prints, as plain frozen data.
+
+The service layer fills a :class:`ReportContent` from the store, the graph and
+the face crops; the modules of :mod:`workstation.reports` only lay it out. Text
+is printed as stored; only the report's own headings and labels are translated.
+A brief and a full report are the same content, the brief holding fewer rows;
+the ``*_total`` counts say how many the case has, so the brief can say what it
+leaves out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from workstation.domain.records import Candidate, Case, Evidence, KeyPlayer
+from workstation.reports.processing_report import ProcessingEntry
+
+#: The kinds of report: a few pages to hand over, or everything in the case.
+KINDS = ("brief", "full")
+
+
+@dataclass(frozen=True)
+class SuspectEntry:
+    """A person with role 'suspect' and crops of their reference faces, best first."""
+
+    label: str
+    key: str = ""
+    attributes: Mapping[str, object] = field(default_factory=dict)
+    crops: tuple[bytes, ...] = ()
+
+
+@dataclass(frozen=True)
+class CandidateEntry:
+    """One ranked candidate of a face search, with its crop and human decision.
+
+    ``fmr`` is the estimated false-match rate of the score, as stored with the
+    search (None when the model pack had no calibration).
+    """
+
+    candidate: Candidate
+    crop_png: bytes | None = None
+    decision: str = "pending"
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    fmr: float | None = None
+
+
+@dataclass(frozen=True)
+class SearchEntry:
+    """A face search: the probe, its threshold and the ranked candidates."""
+
+    probe_name: str
+    probe_crop_png: bytes | None
+    threshold: float
+    candidates: tuple[CandidateEntry, ...] = ()
+    searched_by: str = ""
+    searched_at: datetime | None = None
+    model_pack: str = ""
+    candidates_total: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    """One file imported into the case (where the case's records came from).
+
+    ``reject_reasons`` (full report only) counts the rejected rows by reason.
+    """
+
+    file_name: str
+    rows_loaded: int
+    rows_rejected: int
+    imported_by: str
+    imported_at: datetime | None
+    rows_read: int | None = None
+    spec_name: str = ""
+    encoding: str = ""
+    file_sha256: str = ""
+    reject_reasons: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class GraphFacts:
+    """Size of the link graph behind the chart and the key-player table.
+
+    ``sample_size`` and ``seed`` are None when betweenness was exact.
+    """
+
+    nodes: int
+    edges: int
+    components: int
+    largest_component: int
+    links: int
+    link_types: tuple[str, ...] = ()
+    sample_size: int | None = None
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """The case's timed links per day and by weekday and hour, and their chart.
+
+    ``days`` covers every day from the first link to the last (days without
+    one count 0); ``weekday_hour`` is 7 rows (Monday first) of 24 hours.
+    """
+
+    days: tuple[tuple[date, int], ...]
+    weekday_hour: tuple[tuple[int, ...], ...]
+    night_share: float
+    link_types: tuple[str, ...] = ()
+    chart_png: bytes | None = None
+
+    @property
+    def total(self) -> int:
+        """Number of timed links counted."""
+        return sum(count for _, count in self.days)
+
+
+@dataclass(frozen=True)
+class EvidenceEntry:
+    """An evidence item; ``derived_from`` is the item an enhancement made it from."""
+
+    evidence: Evidence
+    derived_from: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One entry of the audit trail: number in the chain, time (UTC), who, what."""
+
+    seq: int
+    logged_at: datetime
+    user: str
+    action: str
+    object: str
+    details: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """The whole report: case, suspects, face searches, graph, evidence and audit.
+
+    ``kind``, ``classification``, ``author`` and ``software_version`` say how
+    the report was made; every other field is data from the case database
+    (see :func:`~workstation.reports.report_digest.content_digest`).
+    ``as_of`` and ``as_of_seq`` name the case's latest audit entry: the state
+    of the database the report shows. ``audit`` is None when the author may
+    not read the audit trail.
+    """
+
+    case: Case
+    kind: str = "brief"
+    classification: str = ""
+    author: str = ""
+    software_version: str = ""
+    as_of: datetime | None = None
+    as_of_seq: int | None = None
+    faces_scanned: int = 0
+    suspects: tuple[SuspectEntry, ...] = ()
+    searches: tuple[SearchEntry, ...] = ()
+    searches_total: int | None = None
+    chart_png: bytes | None = None
+    graph: GraphFacts | None = None
+    key_players: tuple[KeyPlayer, ...] = ()
+    players_total: int | None = None
+    timeline: TimelineEntry | None = None
+    evidence: tuple[EvidenceEntry, ...] = ()
+    evidence_total: int | None = None
+    imports: tuple[ImportEntry, ...] = ()
+    processing: tuple[ProcessingEntry, ...] = ()
+    audit: tuple[AuditLine, ...] | None = ()
+    audit_total: int | None = None
+
+
+def full_count(shown: tuple | None, total: int | None) -> int:
+    """How many rows the case has: ``total`` when given, else as many as shown."""
+    return len(shown or ()) if total is None else total
