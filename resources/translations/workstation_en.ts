@@ -263,27 +263,37 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../src/workstation/ui/chart_view.py" line="+90"/>
-        <source>reading the case graph</source>
-        <translation>reading the case graph</translation>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+61"/>
+        <source>degree (connections)</source>
+        <translation>degree (connections)</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>laying out {nodes} nodes</source>
-        <translation>laying out {nodes} nodes</translation>
+        <location line="+1"/>
+        <source>weighted degree (calls)</source>
+        <translation>weighted degree (calls)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>ranking key players</source>
-        <translation>ranking key players</translation>
+        <location line="+1"/>
+        <source>betweenness (brokers)</source>
+        <translation>betweenness (brokers)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>chart ready</source>
-        <translation>chart ready</translation>
+        <location line="+1"/>
+        <source>closeness</source>
+        <translation>closeness</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+1"/>
+        <source>eigenvector (well connected)</source>
+        <translation>eigenvector (well connected)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k-core (dense core)</source>
+        <translation>k-core (dense core)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -293,7 +303,32 @@
         <translation>Fit to window</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>hops: </source>
+        <translation>hops: </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most: </source>
+        <translation>at most: </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expand selected</source>
+        <translation>Expand selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path between the two selected</source>
+        <translation>Path between the two selected</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Entity</source>
         <translation>Entity</translation>
     </message>
@@ -318,12 +353,17 @@
         <translation>Betweenness</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>Size by</source>
+        <translation>Size by</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Key players</source>
         <translation>Key players</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Link chart of {number} {title}</source>
         <translation>Link chart of {number} {title}</translation>
     </message>
@@ -333,14 +373,88 @@
         <translation>{nodes} entities, {edges} connections</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Drawing the link chart</source>
         <translation>Drawing the link chart</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</source>
-        <translation>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</translation>
+        <location line="+46"/>
+        <source>Measuring {measure}</source>
+        <translation>Measuring {measure}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expanding the chart</source>
+        <translation>Expanding the chart</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Added %n entities</source>
+        <translation>
+            <numerusform>Added %n entity</numerusform>
+            <numerusform>Added %n entities</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>(%n more left out by the cap)</source>
+        <translation>
+            <numerusform>(%n more left out by the cap)</numerusform>
+            <numerusform>(%n more left out by the cap)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select exactly two entities (Ctrl+click the second).</source>
+        <translation>Select exactly two entities (Ctrl+click the second).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finding a path</source>
+        <translation>Finding a path</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Shortest path, %n hop(s): </source>
+        <translation>
+            <numerusform>Shortest path, %n hop: </numerusform>
+            <numerusform>Shortest path, %n hops: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawing the whole chart</source>
+        <translation>Drawing the whole chart</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saving the chart view</source>
+        <translation>Saving the chart view</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved as {name} v{version}.</source>
+        <translation>Saved as {name} v{version}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Opening the chart view</source>
+        <translation>Opening the chart view</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitting the chart for review</source>
+        <translation>Submitting the chart for review</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the saved chart views</source>
+        <translation>Listing the saved chart views</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</source>
+        <translation>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</translation>
     </message>
 </context>
 <context>
@@ -891,7 +1005,7 @@
         <translation>Add photos on the Evidence tab first.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <location line="+53"/>
         <source>Open chain</source>
         <translation>Open chain</translation>
@@ -2129,6 +2243,90 @@ The details are in the Log tab; please report them.</translation>
         <location line="+31"/>
         <source>Save the spec as</source>
         <translation>Save the spec as</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_views_panel.py" line="+52"/>
+        <source>Open view</source>
+        <extracomment>Emitted with the name to save the chart under. Emitted with the name and version of a view to open. Emitted with the note for the reviewer.</extracomment>
+        <translation>Open view</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. core members, October</source>
+        <translation>e.g. core members, October</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the supervisor should check</source>
+        <translation>What the supervisor should check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit for review</source>
+        <translation>Submit for review</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved views</source>
+        <translation>Saved views</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} v{version} · {state} · {author} · {time}</source>
+        <translation>{name} v{version} · {state} · {author} · {time}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The chart is not saved as shown.</source>
+        <translation>The chart is not saved as shown.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing saved view {name} v{version}.</source>
+        <translation>Showing saved view {name} v{version}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Submitted for review {id}: {ref}. A supervisor approves or returns it.</source>
+        <translation>Submitted for review {id}: {ref}. A supervisor approves or returns it.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>returned</translation>
     </message>
 </context>
 <context>

@@ -262,27 +262,37 @@
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../src/workstation/ui/chart_view.py" line="+90"/>
-        <source>reading the case graph</source>
-        <translation>读取案件关系图</translation>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+61"/>
+        <source>degree (connections)</source>
+        <translation>度数（联系数）</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>laying out {nodes} nodes</source>
-        <translation>正在布局 {nodes} 个节点</translation>
+        <location line="+1"/>
+        <source>weighted degree (calls)</source>
+        <translation>加权度数（通话数）</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>ranking key players</source>
-        <translation>计算关键人物</translation>
+        <location line="+1"/>
+        <source>betweenness (brokers)</source>
+        <translation>中介中心性（中间人）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>chart ready</source>
-        <translation>关系图已就绪</translation>
+        <location line="+1"/>
+        <source>closeness</source>
+        <translation>接近中心性</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+1"/>
+        <source>eigenvector (well connected)</source>
+        <translation>特征向量中心性（关系广）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>k-core (dense core)</source>
+        <translation>k 核数（紧密核心）</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -292,7 +302,32 @@
         <translation>适应窗口</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>hops: </source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>at most: </source>
+        <translation>最多：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expand selected</source>
+        <translation>展开所选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Path between the two selected</source>
+        <translation>查找两者之间的路径</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Entity</source>
         <translation>实体</translation>
     </message>
@@ -317,12 +352,17 @@
         <translation>中介中心性</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+16"/>
+        <source>Size by</source>
+        <translation>大小依据</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Key players</source>
         <translation>关键人物</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
         <source>Link chart of {number} {title}</source>
         <translation>{number} {title} 关系图</translation>
     </message>
@@ -332,14 +372,85 @@
         <translation>{nodes} 个实体，{edges} 条连接</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+34"/>
         <source>Drawing the link chart</source>
         <translation>正在绘制关系图</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Size: number of connections; line width: link weight. Wheel to zoom, drag to pan.</source>
-        <translation>圆点大小：连接数；线宽：关系权重。滚轮缩放，拖动平移。</translation>
+        <location line="+46"/>
+        <source>Measuring {measure}</source>
+        <translation>正在计算{measure}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Expanding the chart</source>
+        <translation>正在展开关系图</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Added %n entities</source>
+        <translation>
+            <numerusform>新增 %n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>(%n more left out by the cap)</source>
+        <translation>
+            <numerusform>（另有 %n 个因数量上限未显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select exactly two entities (Ctrl+click the second).</source>
+        <translation>请恰好选择两个实体（按住 Ctrl 点击第二个）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Finding a path</source>
+        <translation>正在查找路径</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Shortest path, %n hop(s): </source>
+        <translation>
+            <numerusform>最短路径，共 %n 步：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Drawing the whole chart</source>
+        <translation>正在绘制完整关系图</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saving the chart view</source>
+        <translation>正在保存关系图视图</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved as {name} v{version}.</source>
+        <translation>已保存为 {name} 第 {version} 版。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Opening the chart view</source>
+        <translation>正在打开关系图视图</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Submitting the chart for review</source>
+        <translation>正在提交关系图审核</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Listing the saved chart views</source>
+        <translation>正在列出已保存的关系图视图</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</source>
+        <translation>大小：全案的{measure}；线宽：关系权重；红色：找到的路径。滚轮缩放，拖动平移，单击选择。</translation>
     </message>
 </context>
 <context>
@@ -888,7 +999,7 @@
         <translation>请先在“证据”页添加照片。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <location line="+53"/>
         <source>Open chain</source>
         <translation>打开处理链</translation>
@@ -2122,6 +2233,90 @@ The details are in the Log tab; please report them.</source>
         <location line="+31"/>
         <source>Save the spec as</source>
         <translation>规则另存为</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_views_panel.py" line="+52"/>
+        <source>Open view</source>
+        <extracomment>Emitted with the name to save the chart under. Emitted with the name and version of a view to open. Emitted with the note for the reviewer.</extracomment>
+        <translation>打开视图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. core members, October</source>
+        <translation>例如：核心成员，十月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save view</source>
+        <translation>保存视图</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the supervisor should check</source>
+        <translation>请审核人重点核查的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit for review</source>
+        <translation>提交审核</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved views</source>
+        <translation>已保存的视图</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{name} v{version} · {state} · {author} · {time}</source>
+        <translation>{name} 第 {version} 版 · {state} · {author} · {time}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The chart is not saved as shown.</source>
+        <translation>当前关系图尚未按所示内容保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing saved view {name} v{version}.</source>
+        <translation>正在显示已保存视图 {name} 第 {version} 版。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Submitted for review {id}: {ref}. A supervisor approves or returns it.</source>
+        <translation>已提交审核 {id}：{ref}。由审核人批准或退回。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned</source>
+        <translation>已退回</translation>
     </message>
 </context>
 <context>

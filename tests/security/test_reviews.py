@@ -111,6 +111,35 @@ def test_chart_changed_after_submission_is_not_approved(chart_case, shared_data)
     assert reviews.approve_review(ws, review.id).state == "approved"
 
 
+def test_a_saved_chart_view_is_reviewed_as_saved(chart_case, shared_data):
+    from workstation.services.graph_chart import case_chart, expand_chart, save_chart
+
+    ws = chart_case
+    log_in(ws, "ana")
+    state = case_chart(ws, "T-001")
+    hub = next(n for n, d in state.graph.nodes(data=True) if d["label"] == "18")
+    focused, _ = expand_chart(state, [hub], hops=1)
+    saved = save_chart(ws, "T-001", "18 的通话圈", focused).view
+    review = reviews.submit_review(ws, "T-001", "chart", "view:18 的通话圈@1")
+    assert review.object_ref == "view:18 的通话圈@1"
+    assert review.snapshot["nodes"] == len(saved.selection) == 26
+    assert (review.snapshot["author"], review.snapshot["version"]) == ("ana", 1)
+
+    # meetings between the shown people change what the view shows
+    log_in(ws, "ivan")
+    meetings = shared_data / "networks/montagna/Montagna_meetings_edgelist.csv"
+    import_table(ws, "T-001", meetings, "montagna_meetings")
+    log_in(ws, "sue")
+    with pytest.raises(IntegrityError, match="view:18 的通话圈@1 changed after"):
+        reviews.approve_review(ws, review.id)
+    reviews.return_review(ws, review.id, "会面关系已导入，请重新提交")
+    log_in(ws, "ana")
+    again = reviews.resubmit_review(ws, review.id)
+    assert again.snapshot["edges"] > review.snapshot["edges"]
+    log_in(ws, "sue")
+    assert reviews.approve_review(ws, review.id, "可以").state == "approved"
+
+
 def test_bad_submissions_are_refused_with_reasons(chart_case, tmp_path):
     ws = chart_case
     log_in(ws, "ana")

@@ -16,7 +16,7 @@ from montagna_case import build_case, vectron_photos
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsLineItem
 
-from workstation.ui.chart_view import NodeItem
+from workstation.ui.chart_canvas import NodeItem
 from workstation.ui.fonts import install_cjk_fallback
 from workstation.ui.main_window import MainWindow
 from workstation.ui.workers import TaskRunner

@@ -86,7 +86,9 @@ def register(commands) -> None:
     submit.add_argument("case")
     submit.add_argument("kind", choices=("chart", "brief", "faces"))
     submit.add_argument(
-        "ref", help="the exported PNG (chart) or PDF (brief), or the face search id"
+        "ref",
+        help="a chart's link types (all, call,meeting) or a saved chart view "
+        "(view:NAME@VERSION), the face search id, or the brief's PDF",
     )
     submit.add_argument("--note", default="", help="what the reviewer should check")
     submit.set_defaults(func=cmd_review_submit)

@@ -2,8 +2,9 @@
 
 Three kinds of work are reviewed:
 
-* ``chart``: a link chart view, named by its link types (``all`` or e.g.
-  ``call,meeting``); an analyst may submit it without exporting anything.
+* ``chart``: a link chart, named by its link types (``all`` or e.g.
+  ``call,meeting``), or a saved chart view, named ``view:NAME@VERSION``; an
+  analyst may submit it without exporting anything.
 * ``faces``: the decisions taken on one face search, named by its id.
 * ``brief``: the PDF brief, named by its path (exporting it needs an
   investigator, so an investigator usually submits it).
@@ -35,8 +36,9 @@ from workstation.security.errors import AccessDeniedError
 from workstation.security.hashing import sha256_file
 from workstation.security.roles import Permission
 from workstation.services.graph import case_graph
+from workstation.services.graph_views import chart_view_graph
 from workstation.services.workspace import Workspace
-from workstation.store import review_rows
+from workstation.store import chart_view_rows, review_rows
 from workstation.store.review_rows import Review, ReviewEvent
 
 log = logging.getLogger(__name__)
@@ -60,6 +62,8 @@ class ReviewState(StrEnum):
 
 #: A brief must be a PDF file.
 _PDF_MAGIC = b"%PDF"
+#: A chart review of a saved view names it ``view:NAME@VERSION``.
+_VIEW_PREFIX = "view:"
 
 
 def _parse_kind(kind: str) -> ReviewKind:
@@ -77,7 +81,19 @@ def _digest(rows) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _graph_digest(graph, *extra) -> tuple[int, int, str]:
+    """Nodes, edges and a digest of a chart's graph (and what else it shows)."""
+    edges = sorted(
+        (min(u, v), max(u, v), round(float(data["weight"]), 6), data["links"])
+        for u, v, data in graph.edges(data=True)
+    )
+    digest = _digest([sorted(graph.nodes), edges, *extra])
+    return graph.number_of_nodes(), graph.number_of_edges(), digest
+
+
 def _chart_snapshot(ws: Workspace, case_number: str, ref: str) -> tuple[str, dict]:
+    if str(ref).startswith(_VIEW_PREFIX):
+        return _view_snapshot(ws, case_number, str(ref))
     names = [t.strip() for t in str(ref).split(",") if t.strip()]
     types = None if not names or names == ["all"] else sorted(set(names))
     graph = case_graph(ws, case_number, link_types=types)
@@ -86,15 +102,42 @@ def _chart_snapshot(ws: Workspace, case_number: str, ref: str) -> tuple[str, dic
             f"Case {case_number} has no links to chart yet; import call records "
             "or other links before submitting a chart for review."
         )
-    edges = sorted(
-        (min(u, v), max(u, v), round(float(data["weight"]), 6), data["links"])
-        for u, v, data in graph.edges(data=True)
-    )
+    nodes, edges, digest = _graph_digest(graph)
     return ",".join(types) if types else "all", {
         "link_types": types or "all",
-        "nodes": graph.number_of_nodes(),
-        "edges": graph.number_of_edges(),
-        "digest": _digest([sorted(graph.nodes), edges]),
+        "nodes": nodes,
+        "edges": edges,
+        "digest": digest,
+    }
+
+
+def _view_snapshot(ws: Workspace, case_number: str, ref: str) -> tuple[str, dict]:
+    """A saved chart view, ``view:NAME@VERSION``: its graph, places and notes."""
+    name, _, version = ref.removeprefix(_VIEW_PREFIX).rpartition("@")
+    if not name or not version.isdigit():
+        raise WorkstationError(
+            f"A saved chart view is submitted as view:NAME@VERSION (e.g. "
+            f"view:团伙结构@2); got {ref!r}."
+        )
+    case = ws.case(case_number)
+    view = chart_view_rows.get_chart_view(ws.store, case.id, name, int(version))
+    if view is None:
+        raise NotFoundError(
+            f"Case {case.number} has no chart view {name!r} version {version}; "
+            "save the chart as a view first."
+        )
+    graph = chart_view_graph(ws, case_number, view)
+    places = sorted((int(n), list(p)) for n, p in view.positions.items())
+    nodes, edges, digest = _graph_digest(
+        graph, places, list(view.annotations), view.filters
+    )
+    return f"{_VIEW_PREFIX}{view.name}@{view.version}", {
+        "view": view.name,
+        "version": view.version,
+        "author": view.author,
+        "nodes": nodes,
+        "edges": edges,
+        "digest": digest,
     }
 
 
@@ -166,8 +209,9 @@ def submit_review(
         ws: The open workspace.
         case_number: The case the work belongs to.
         kind: ``chart``, ``brief`` or ``faces``.
-        ref: The chart's link types (``all``, ``call,meeting``), the face
-            search id, or the brief's PDF file.
+        ref: The chart's link types (``all``, ``call,meeting``) or a saved
+            chart view (``view:NAME@VERSION``), the face search id, or the
+            brief's PDF file.
         note: What the reviewer should look at.
 
     Returns:
@@ -175,7 +219,7 @@ def submit_review(
 
     Raises:
         InputFileError: The file is missing or of the wrong type.
-        NotFoundError: No such case or face search in it.
+        NotFoundError: No such case, face search or chart view in it.
         WorkstationError: Unknown kind, or a search without decisions.
     """
     ws.require(Permission.SUBMIT_REVIEW)

@@ -1,31 +1,27 @@
-"""The Link chart tab: the case graph drawn in a zoomable view, and its key players.
+"""The Link chart tab: the case graph, sized by a measure, explored and saved.
 
-The graph, its layout (``networkx.spring_layout`` with seed 7, so the same case
-always looks the same) and the key players are computed in the worker; only the
-drawing happens on the UI thread.
+The analyst sizes the entities by a centrality measure, selects some on the
+chart (click, Ctrl+click for more) and expands them by a number of hops, finds
+the shortest path between two (highlighted in red), shows everything again,
+saves the chart as a versioned view, reopens a saved view and submits it for a
+supervisor's review. Every step is computed in the worker by
+:mod:`workstation.services.graph_chart`; only the drawing happens here.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 
-import networkx as nx
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QWheelEvent
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsLineItem,
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -33,249 +29,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import KeyPlayer
-from workstation.services.graph import case_graph, key_players
+from workstation.services.graph_chart import (
+    CHART_MEASURES,
+    ChartState,
+    case_chart,
+    chart_players,
+    expand_chart,
+    open_chart,
+    path_chart,
+    save_chart,
+    saved_charts,
+    show_everything,
+    sized_by,
+    submit_chart,
+)
 from workstation.services.workspace import Workspace
+from workstation.ui.chart_canvas import OTHER_COLOUR, TYPE_COLOURS, LinkChartView
+from workstation.ui.chart_views_panel import SavedViewsPanel
 from workstation.ui.labels import entity_type_text
 from workstation.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-LAYOUT_SEED = 7
-TYPE_COLOURS = {
-    "person": "#4e79a7",
-    "phone": "#f28e2b",
-    "vehicle": "#e15759",
-    "location": "#76b7b2",
-    "account": "#59a14f",
-    "device": "#edc948",
-    "organisation": "#b07aa1",
-}
-OTHER_COLOUR = "#9c9c9c"
-
-
 translate = QCoreApplication.translate
+
+
+def measure_text(measure: str) -> str:
+    """A centrality measure's name in the interface language."""
+    names = {
+        "degree": translate("ChartView", "degree (connections)"),
+        "weighted": translate("ChartView", "weighted degree (calls)"),
+        "betweenness": translate("ChartView", "betweenness (brokers)"),
+        "closeness": translate("ChartView", "closeness"),
+        "eigenvector": translate("ChartView", "eigenvector (well connected)"),
+        "kcore": translate("ChartView", "k-core (dense core)"),
+    }
+    return names.get(measure, measure)
 
 
 @dataclass(frozen=True)
 class ChartData:
-    """What the worker hands to the view: graph, node positions, key players."""
+    """What the worker hands to the tab: the chart's state and its key players."""
 
-    graph: nx.Graph
-    positions: dict
+    state: ChartState
     players: list[KeyPlayer]
 
 
 def load_chart_data(
-    ws: Workspace,
-    case_number: str,
-    progress: ProgressCallback,
-    cancel: CancelToken | None = None,
-    *,
-    top: int = 10,
+    ws: Workspace, case_number: str, measure: str, progress, cancel, *, top=10
 ) -> ChartData:
-    """Build the case graph, lay it out and rank its key players.
-
-    Args:
-        ws: Workspace session of the worker.
-        case_number: The case to draw.
-        progress: Receives ``(done, total, message)``.
-        cancel: Stops the work between steps when set.
-        top: Number of key players.
-
-    Returns:
-        The chart data; positions map node to ``(x, y)`` in ``[-1, 1]``.
-    """
-    progress(0, 3, translate("ChartView", "reading the case graph"))
-    graph = case_graph(ws, case_number)
-    check_cancel(cancel)
-    progress(
-        1,
-        3,
-        translate("ChartView", "laying out {nodes} nodes").format(nodes=len(graph)),
+    """The whole case chart sized by ``measure``, with its key players."""
+    state = case_chart(
+        ws, case_number, measure=measure, progress=progress, cancel=cancel
     )
-    positions = component_layout(graph)
-    check_cancel(cancel)
-    progress(2, 3, translate("ChartView", "ranking key players"))
-    players = key_players(ws, case_number, top=top)
-    progress(3, 3, translate("ChartView", "chart ready"))
-    return ChartData(graph, positions, players)
-
-
-def component_layout(graph: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict:
-    """Spring layout of each connected component, packed side by side.
-
-    One spring layout of a whole graph pushes small components to the edges
-    and squeezes the large one into the middle. Here the largest component gets
-    a square of side ``sqrt(size)`` on the left; the others are stacked in
-    columns to its right, each laid out with the same seed.
-
-    Args:
-        graph: The graph to lay out.
-        seed: Seed of ``networkx.spring_layout``, so a case always looks the same.
-
-    Returns:
-        ``{node: (x, y)}``; empty for an empty graph.
-
-    Example:
-        >>> g = nx.Graph([(1, 2), (2, 3), (3, 1), (4, 5)])
-        >>> pos = component_layout(g)
-        >>> sorted(pos)
-        [1, 2, 3, 4, 5]
-        >>> pos[4][0] > max(pos[n][0] for n in (1, 2, 3))
-        True
-    """
-    components = sorted(
-        nx.connected_components(graph), key=lambda c: (-len(c), min(map(str, c)))
-    )
-    positions: dict = {}
-    if not components:
-        return positions
-    column_height = math.sqrt(len(components[0]))
-    x, y, column_width = 0.0, 0.0, 0.0
-    for index, nodes in enumerate(components):
-        side = max(1.0, math.sqrt(len(nodes)))
-        if index > 0 and y + side > column_height + 1e-9:
-            x, y, column_width = x + column_width, 0.0, 0.0
-        centre = (x + side / 2, y + side / 2)
-        sub = graph.subgraph(nodes)
-        layout = nx.spring_layout(sub, seed=seed, center=centre, scale=0.42 * side)
-        positions.update({n: (float(p[0]), float(p[1])) for n, p in layout.items()})
-        y += side
-        column_width = max(column_width, side)
-        if index == 0:
-            x, y, column_width = side, 0.0, 0.0
-    return positions
-
-
-class NodeItem(QGraphicsEllipseItem):
-    """One entity: a disc coloured by type, sized by degree, with its label.
-
-    The label is part of the scene, so it grows and shrinks with the zoom: a
-    crowded chart stays legible as a whole and its labels are read by zooming in.
-    """
-
-    def __init__(
-        self, node, attrs: dict, degree: int, centre: QPointF, label_px: int
-    ) -> None:
-        radius = 5.0 + 2.5 * math.sqrt(degree)
-        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
-        self.node = node
-        self.entity_type = str(attrs.get("type", ""))
-        self.label = str(attrs.get("label", node))
-        self.degree = degree
-        self.setPos(centre)
-        self.setZValue(1)
-        colour = QColor(TYPE_COLOURS.get(self.entity_type, OTHER_COLOUR))
-        self.setBrush(QBrush(colour))
-        self.setPen(QPen(colour.darker(150), 1.0))
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setToolTip(
-            f"{self.label}\n{entity_type_text(self.entity_type)} · {degree}"
-        )
-
-        text = QGraphicsSimpleTextItem(self.label, self)
-        font = QFont(text.font())
-        font.setPixelSize(label_px)
-        text.setFont(font)
-        text.setPos(radius * 0.75, -radius * 0.75 - label_px)
-        text.setBrush(QBrush(QColor("#202020")))
-        self.text_item = text
-
-
-class LinkChartView(QGraphicsView):
-    """A graphics view that zooms with the wheel and pans by dragging."""
-
-    MIN_SCALE = 0.05
-    MAX_SCALE = 20.0
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setBackgroundBrush(QBrush(QColor("#fbfbf8")))
-        self.nodes: dict[object, NodeItem] = {}
-        # Until the user zooms, the chart follows the window's size.
-        self._auto_fit = True
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoom(1.15**steps)
-        event.accept()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._auto_fit:
-            self._fit_scene()
-
-    def zoom(self, factor: float) -> None:
-        """Scale the view by ``factor``, within sensible limits."""
-        current = self.transform().m11()
-        factor = max(self.MIN_SCALE / current, min(self.MAX_SCALE / current, factor))
-        self._auto_fit = False
-        self.scale(factor, factor)
-
-    def draw(self, graph: nx.Graph, positions: dict) -> None:
-        """Replace the scene with ``graph`` drawn at ``positions``."""
-        scene = self.scene()
-        scene.clear()
-        self.nodes = {}
-        extent = 250.0 + 40.0 * math.sqrt(max(len(graph), 1))
-        centres = _scaled(positions, extent)
-        label_px = max(10, round(extent / 50))
-        heaviest = max(
-            (w for *_, w in graph.edges(data="weight", default=1)), default=1
-        )
-        for u, v, weight in graph.edges(data="weight", default=1):
-            width = 0.6 + 2.4 * math.sqrt(float(weight) / heaviest)
-            line = QGraphicsLineItem(
-                centres[u].x(), centres[u].y(), centres[v].x(), centres[v].y()
-            )
-            line.setPen(QPen(QColor(110, 110, 110, 150), width))
-            line.setZValue(0)
-            scene.addItem(line)
-        for node, attrs in graph.nodes(data=True):
-            item = NodeItem(node, attrs, graph.degree(node), centres[node], label_px)
-            scene.addItem(item)
-            self.nodes[node] = item
-        margin = 40.0
-        scene.setSceneRect(
-            scene.itemsBoundingRect().adjusted(-margin, -margin, margin, margin)
-        )
-        self.fit()
-
-    def fit(self) -> None:
-        """Show the whole chart, and follow the window's size again."""
-        self._auto_fit = True
-        self._fit_scene()
-
-    def _fit_scene(self) -> None:
-        rect: QRectF = self.scene().sceneRect()
-        if not rect.isEmpty():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-
-
-def _scaled(positions: dict, extent: float) -> dict:
-    """Positions moved and scaled (keeping proportions) to span ``2 * extent``."""
-    if not positions:
-        return {}
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    mid_x, mid_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    factor = 2 * extent / span
-    return {
-        n: QPointF((x - mid_x) * factor, (y - mid_y) * factor)
-        for n, (x, y) in positions.items()
-    }
+    return ChartData(state, chart_players(state, top=top))
 
 
 class ChartView(QWidget):
-    """The chart with a legend, a key-player table and a refresh button.
+    """The chart with its controls, the key-player table and the saved views.
 
     The chart is computed the first time the tab is shown, and on Refresh.
 
@@ -298,19 +110,53 @@ class ChartView(QWidget):
         self._case_number = case_number
         self._runner = runner
         self._requested = False
+        self._busy = False
         self.data: ChartData | None = None
+        self.review = None
+        self._runner.busy_changed.connect(self._runner_busy)
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.legend = QLabel(self)
+        self.legend.setWordWrap(True)
+        self.size_by = QComboBox(self)
+        for measure in CHART_MEASURES:
+            self.size_by.addItem(measure_text(measure), measure)
+        self.size_by.currentIndexChanged.connect(self._size_chosen)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.load)
         self.fit_button = QPushButton(self.tr("Fit to window"), self)
+        self.hops = QSpinBox(self)
+        self.hops.setRange(1, 5)
+        self.hops.setPrefix(self.tr("hops: "))
+        self.max_new = QSpinBox(self)
+        self.max_new.setRange(1, 1000)
+        self.max_new.setValue(50)
+        self.max_new.setPrefix(self.tr("at most: "))
+        self.expand_button = QPushButton(self.tr("Expand selected"), self)
+        self.expand_button.clicked.connect(self.expand_selected)
+        self.path_button = QPushButton(self.tr("Path between the two selected"), self)
+        self.path_button.clicked.connect(self.find_path)
+        self.all_button = QPushButton(self.tr("Show all"), self)
+        self.all_button.clicked.connect(self.show_all)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
 
         self.chart = LinkChartView(self)
+        self.chart.picked_changed.connect(self._update_actions)
         self.fit_button.clicked.connect(self.chart.fit)
-        self.players = QTableWidget(0, 5, self)
-        self.players.setHorizontalHeaderLabels(
+        self.players = self._player_table()
+        self.views = SavedViewsPanel(self)
+        self.views.save_requested.connect(self.save_view)
+        self.views.open_requested.connect(self.open_view)
+        self.views.submit_requested.connect(self.submit_for_review)
+        self._lay_out()
+        self._set_heading()
+        self._update_actions()
+
+    def _player_table(self) -> QTableWidget:
+        table = QTableWidget(0, 5, self)
+        table.setHorizontalHeaderLabels(
             [
                 self.tr("Entity"),
                 self.tr("Type"),
@@ -319,37 +165,55 @@ class ChartView(QWidget):
                 self.tr("Betweenness"),
             ]
         )
-        self.players.verticalHeader().setVisible(False)
-        self.players.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.players.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectRows
-        )
-        self.players.horizontalHeader().setSectionResizeMode(
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
-        self.players.horizontalHeader().setStretchLastSection(True)
-        self.players.itemSelectionChanged.connect(self._show_selected_player)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.itemSelectionChanged.connect(self._show_selected_player)
+        return table
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(QLabel(self.tr("Size by"), self))
+        top.addWidget(self.size_by)
         top.addWidget(self.fit_button)
         top.addWidget(self.refresh_button)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(QLabel(self.tr("Key players"), side))
-        side_layout.addWidget(self.players)
+        actions = QHBoxLayout()
+        actions.addWidget(self.hops)
+        actions.addWidget(self.max_new)
+        actions.addWidget(self.expand_button)
+        actions.addWidget(self.path_button)
+        actions.addWidget(self.all_button)
+        actions.addStretch(1)
+        side = QSplitter(Qt.Orientation.Vertical, self)
+        players = QWidget(side)
+        players_layout = QVBoxLayout(players)
+        players_layout.setContentsMargins(0, 0, 0, 0)
+        players_layout.addWidget(QLabel(self.tr("Key players"), players))
+        players_layout.addWidget(self.players)
+        side.addWidget(players)
+        side.addWidget(self.views)
         splitter = QSplitter(self)
         splitter.addWidget(self.chart)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 380])
+        splitter.setSizes([880, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.status)
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
-        self._set_heading()
+
+    @property
+    def state(self) -> ChartState | None:
+        """What the chart shows now."""
+        return None if self.data is None else self.data.state
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -361,10 +225,10 @@ class ChartView(QWidget):
         text = self.tr("Link chart of {number} {title}").format(
             number=self._case_number, title=title
         )
-        if self.data is not None:
-            graph = self.data.graph
+        if self.state is not None:
+            shown = self.state.subgraph()
             text += " — " + self.tr("{nodes} entities, {edges} connections").format(
-                nodes=graph.number_of_nodes(), edges=graph.number_of_edges()
+                nodes=shown.number_of_nodes(), edges=shown.number_of_edges()
             )
         self.heading.setText(text)
 
@@ -375,29 +239,209 @@ class ChartView(QWidget):
         else:
             self._requested = False
 
+    # -- running the chart's work ---------------------------------------------------
+
+    def _run(self, title: str, job, on_done) -> None:
+        self._busy = True
+        self._update_actions()
+        self._runner.submit(title, job, on_done)
+
+    @Slot(bool)
+    def _runner_busy(self, busy: bool) -> None:
+        if not busy:
+            self._busy = False
+            self._update_actions()
+
     @Slot()
     def load(self) -> None:
-        """Compute the graph, layout and key players in the worker."""
+        """Compute the whole case chart and its key players in the worker."""
         self._requested = True
-        case_number = self._case_number
+        case_number, measure = self._case_number, self.size_by.currentData()
 
         def job(ws, progress, cancel):
-            return load_chart_data(ws, case_number, progress, cancel)
+            return load_chart_data(ws, case_number, measure, progress, cancel)
 
-        self._runner.submit(self.tr("Drawing the link chart"), job, self.show_data)
+        self._run(self.tr("Drawing the link chart"), job, self.show_data)
+        self.refresh_views()
 
     def show_data(self, data: ChartData) -> None:
-        """Draw ``data`` and fill the key-player table."""
+        """Draw a whole new chart and fill the key-player table."""
         self.data = data
-        self.chart.draw(data.graph, data.positions)
         self._fill_players(data.players)
-        self._fill_legend(data.graph)
+        self.show_state(data.state)
+
+    def show_state(self, state: ChartState) -> None:
+        """Draw ``state``: its entities, sizes and highlighted path."""
+        players = self.data.players if self.data is not None else []
+        self.data = ChartData(state, players)
+        shown = state.subgraph()
+        self.chart.draw(
+            shown,
+            state.positions,
+            state.scores,
+            path=state.path,
+            degrees=dict(state.graph.degree(shown.nodes)),
+        )
+        self._fill_legend(state)
         self._set_heading()
+        self.views.show_current(state.view)
+        self._busy = False
+        self._update_actions()
         log.info(
             "link chart: %d nodes, %d edges",
-            data.graph.number_of_nodes(),
-            data.graph.number_of_edges(),
+            shown.number_of_nodes(),
+            shown.number_of_edges(),
         )
+
+    # -- what the user asks -----------------------------------------------------------
+
+    @Slot()
+    def _size_chosen(self) -> None:
+        if self.state is not None:
+            self.size_chart_by(self.size_by.currentData())
+
+    def size_chart_by(self, measure: str) -> None:
+        """Size the entities by ``measure`` (of the whole graph)."""
+        state = self.state
+        self.size_by.blockSignals(True)
+        self.size_by.setCurrentIndex(self.size_by.findData(measure))
+        self.size_by.blockSignals(False)
+        self._run(
+            self.tr("Measuring {measure}").format(measure=measure_text(measure)),
+            lambda ws, progress, cancel: sized_by(state, measure),
+            self.show_state,
+        )
+
+    @Slot()
+    def expand_selected(self) -> None:
+        """Show the selected entities' neighbourhood, ``hops`` steps out."""
+        state, seeds = self.state, list(self.chart.picked)
+        hops, max_new = self.hops.value(), self.max_new.value()
+
+        def job(ws, progress, cancel):
+            return expand_chart(state, seeds, hops=hops, max_new=max_new)
+
+        self._run(self.tr("Expanding the chart"), job, self._expanded)
+
+    def _expanded(self, result) -> None:
+        state, expansion = result
+        self.show_state(state)
+        self.chart.select(list(expansion.seeds))
+        text = self.tr("Added %n entities", "", len(expansion.added))
+        if expansion.cut:
+            text += " " + self.tr(
+                "(%n more left out by the cap)", "", len(expansion.cut)
+            )
+        self._say(text)
+
+    @Slot()
+    def find_path(self) -> None:
+        """Highlight a shortest path between the two selected entities."""
+        state, picked = self.state, list(self.chart.picked)
+        if len(picked) != 2:
+            self._say(self.tr("Select exactly two entities (Ctrl+click the second)."))
+            return
+        source, target = picked
+
+        def job(ws, progress, cancel):
+            return path_chart(state, source, target)
+
+        self._run(self.tr("Finding a path"), job, self._path_found)
+
+    def _path_found(self, state: ChartState) -> None:
+        self.show_state(state)
+        self.chart.select([state.path[0], state.path[-1]])
+        labels = [str(state.graph.nodes[n].get("label", n)) for n in state.path]
+        self._say(
+            self.tr("Shortest path, %n hop(s): ", "", len(state.path) - 1)
+            + " → ".join(labels)
+        )
+
+    @Slot()
+    def show_all(self) -> None:
+        """Show every entity again, without a path."""
+        state = self.state
+        self._run(
+            self.tr("Drawing the whole chart"),
+            lambda ws, progress, cancel: show_everything(state),
+            self.show_state,
+        )
+        self._say("")
+
+    def save_view(self, name: str) -> None:
+        """Save the chart as the next version of the view ``name``."""
+        state, case_number = self.state, self._case_number
+
+        def job(ws, progress, cancel):
+            return save_chart(ws, case_number, name, state)
+
+        self._run(self.tr("Saving the chart view"), job, self._saved)
+
+    def _saved(self, state: ChartState) -> None:
+        self.data = ChartData(state, self.data.players)
+        self.views.show_current(state.view)
+        self._say(
+            self.tr("Saved as {name} v{version}.").format(
+                name=state.view.name, version=state.view.version
+            )
+        )
+        self.refresh_views()
+
+    def open_view(self, name: str, version: int) -> None:
+        """Show a saved view as it was saved."""
+        case_number, measure = self._case_number, self.size_by.currentData()
+
+        def job(ws, progress, cancel):
+            return open_chart(
+                ws,
+                case_number,
+                name,
+                version=version,
+                measure=measure,
+                progress=progress,
+                cancel=cancel,
+            )
+
+        self._run(self.tr("Opening the chart view"), job, self.show_state)
+        self._say("")
+
+    def submit_for_review(self, note: str) -> None:
+        """Submit the saved view the chart shows for a supervisor's review."""
+        state, case_number = self.state, self._case_number
+
+        def job(ws, progress, cancel):
+            return submit_chart(ws, case_number, state, note)
+
+        self._run(self.tr("Submitting the chart for review"), job, self._submitted)
+
+    def _submitted(self, review) -> None:
+        self.review = review
+        self.views.show_review(review)
+        log.info("chart %s submitted for review %d", review.object_ref, review.id)
+
+    def refresh_views(self) -> None:
+        """List the case's saved chart views again."""
+        case_number = self._case_number
+        self._runner.submit(
+            self.tr("Listing the saved chart views"),
+            lambda ws, progress, cancel: saved_charts(ws, case_number),
+            self.views.show_views,
+        )
+
+    # -- showing ---------------------------------------------------------------------
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    @Slot()
+    def _update_actions(self, *_args) -> None:
+        ready = self.state is not None and not self._busy
+        picked = len(self.chart.picked)
+        self.expand_button.setEnabled(ready and picked > 0)
+        self.path_button.setEnabled(ready and picked == 2)
+        self.all_button.setEnabled(ready and not self.state.shows_all)
+        self.size_by.setEnabled(ready)
+        self.views.set_busy(not ready)
 
     def _fill_players(self, players: list[KeyPlayer]) -> None:
         self.players.setRowCount(len(players))
@@ -418,8 +462,8 @@ class ChartView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, player.entity_id)
                 self.players.setItem(row, column, item)
 
-    def _fill_legend(self, graph: nx.Graph) -> None:
-        types = sorted({str(t) for _, t in graph.nodes(data="type", default="")})
+    def _fill_legend(self, state: ChartState) -> None:
+        types = sorted({str(t) for _, t in state.graph.nodes(data="type", default="")})
         swatches = " ".join(
             f'<span style="color:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">●</span> '
             f"{entity_type_text(t)}"
@@ -429,20 +473,17 @@ class ChartView(QWidget):
             swatches
             + " &nbsp; "
             + self.tr(
-                "Size: number of connections; "
-                "line width: link weight. "
-                "Wheel to zoom, drag to pan."
-            )
+                "Size: {measure} in the whole case; line width: link weight; "
+                "red: the path found. Wheel to zoom, drag to pan, click to select."
+            ).format(measure=measure_text(state.measure))
         )
 
     @Slot()
     def _show_selected_player(self) -> None:
         items = self.players.selectedItems()
-        if not items or self.data is None:
+        if not items or self.state is None:
             return
         entity_id = items[0].data(Qt.ItemDataRole.UserRole)
-        for node, item in self.chart.nodes.items():
-            selected = node == entity_id
-            item.setSelected(selected)
-            if selected:
-                self.chart.centerOn(item)
+        self.chart.select([entity_id])
+        if entity_id in self.chart.nodes:
+            self.chart.centerOn(self.chart.nodes[entity_id])

@@ -14,19 +14,17 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
-    QGraphicsScene,
     QGraphicsSimpleTextItem,
-    QGraphicsView,
     QWidget,
 )
 
 from workstation.services.browse import FaceBox
+from workstation.ui.zoom_view import ZoomableView
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +74,7 @@ class FaceBoxItem(QGraphicsRectItem):
         self.caption_text = text
 
 
-class ImageViewer(QGraphicsView):
+class ImageViewer(ZoomableView):
     """Shows one photo; wheel zooms about the mouse, dragging pans.
 
     Until the user zooms, the photo is fitted to the view as it resizes.
@@ -84,26 +82,18 @@ class ImageViewer(QGraphicsView):
 
     MIN_SCALE = 0.02
     MAX_SCALE = 32.0
+    WHEEL_STEP = 1.2
 
     #: Emitted with the new scale after each zoom.
     zoomed = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setBackgroundBrush(QBrush(QColor("#2b2b2b")))
         self.pixmap_item: QGraphicsPixmapItem | None = None
         self.face_items: list[FaceBoxItem] = []
         self.image_size = QSize()
-        self._auto_fit = True
-
-    @property
-    def scale_factor(self) -> float:
-        """Screen pixels per photo pixel."""
-        return self.transform().m11()
 
     def clear(self) -> None:
         """Show nothing."""
@@ -161,41 +151,12 @@ class ImageViewer(QGraphicsView):
         for item in self.face_items:
             item.caption.setVisible(item.rect().width() * scale >= CAPTION_MIN_WIDTH)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if steps:
-            self.zoom(1.2**steps)
-        event.accept()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if self._auto_fit:
-            self._fit_scene()
-
-    def zoom(self, factor: float) -> None:
-        """Scale the view by ``factor``, within sensible limits."""
-        current = self.scale_factor
-        factor = max(self.MIN_SCALE / current, min(self.MAX_SCALE / current, factor))
-        self._auto_fit = False
-        self.scale(factor, factor)
-        self._update_captions()
-        self.zoomed.emit(self.scale_factor)
-
     def actual_size(self) -> None:
         """One photo pixel per screen pixel."""
         self._auto_fit = False
         self.resetTransform()
+        self.scale_changed()
+
+    def scale_changed(self) -> None:
         self._update_captions()
         self.zoomed.emit(self.scale_factor)
-
-    def fit(self) -> None:
-        """Show the whole photo, and follow the view's size again."""
-        self._auto_fit = True
-        self._fit_scene()
-
-    def _fit_scene(self) -> None:
-        rect = self.scene().sceneRect()
-        if not rect.isEmpty():
-            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-            self._update_captions()
-            self.zoomed.emit(self.scale_factor)
