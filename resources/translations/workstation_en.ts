@@ -458,6 +458,39 @@
     </message>
 </context>
 <context>
+    <name>CreateAdministratorDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="+162"/>
+        <source>Create administrator</source>
+        <translation>Create administrator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This workspace has no user accounts: whoever opens it may do everything. Create the first administrator to end single-user mode; from then on everyone logs in and each role is checked. This cannot be undone.</source>
+        <translation>This workspace has no user accounts: whoever opens it may do everything. Create the first administrator to end single-user mode; from then on everyone logs in and each role is checked. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>The two passwords differ; type the same one twice.</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
         <location filename="../../src/workstation/ui/data_view.py" line="+66"/>
@@ -1573,9 +1606,32 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="-48"/>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace {root} has user accounts. Log in to work in it.</source>
+        <translation>The workspace {root} has user accounts. Log in to work in it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/workstation/ui/main_menus.py" line="+43"/>
+        <location filename="../../src/workstation/ui/main_menus.py" line="+44"/>
         <source>&amp;Case</source>
         <translation>&amp;Case</translation>
     </message>
@@ -1615,6 +1671,11 @@
         <translation>&amp;Settings…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Create &amp;administrator…</source>
+        <translation>Create &amp;administrator…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
@@ -1645,7 +1706,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+87"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+88"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -1725,7 +1786,7 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>The new workspace folder or language applies when the workstation starts again.</translation>
     </message>
@@ -1740,12 +1801,27 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>{user} (single-user mode)</source>
+        <translation>{user} (single-user mode)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>{user} ({role})</source>
+        <translation>{user} ({role})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Workspace: {root}   User: {user}</source>
         <translation>Workspace: {root}   User: {user}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
+        <source>{user} is the administrator; from now on everyone logs in to this workspace.</source>
+        <translation>{user} is the administrator; from now on everyone logs in to this workspace.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Cancelled: {title}</source>
         <translation>Cancelled: {title}</translation>
     </message>
@@ -2054,6 +2130,24 @@ The details are in the Log tab; please report them.</translation>
         <source>{name}: write the value as in a chain file, e.g. {example}</source>
         <extracomment>Emitted after the user changed a value.</extracomment>
         <translation>{name}: write the value as in a chain file, e.g. {example}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="-39"/>
+        <source>Encrypted workspace</source>
+        <translation>Encrypted workspace</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace {root} is encrypted. Type its passphrase to open it.</source>
+        <translation>The workspace {root} is encrypted. Type its passphrase to open it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
     </message>
 </context>
 <context>

@@ -454,6 +454,39 @@
     </message>
 </context>
 <context>
+    <name>CreateAdministratorDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="+162"/>
+        <source>Create administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This workspace has no user accounts: whoever opens it may do everything. Create the first administrator to end single-user mode; from then on everyone logs in and each role is checked. This cannot be undone.</source>
+        <translation>此工作区还没有用户账户：任何打开它的人都可以做任何操作。创建第一个管理员即结束单用户模式；此后每个人都须登录，并按角色检查权限。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The two passwords differ; type the same one twice.</source>
+        <translation>两次输入的密码不一致；请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
     <name>DataView</name>
     <message>
         <location filename="../../src/workstation/ui/data_view.py" line="+66"/>
@@ -1565,9 +1598,32 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="-48"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace {root} has user accounts. Log in to work in it.</source>
+        <translation>工作区 {root} 设有用户账户。请登录后使用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/workstation/ui/main_menus.py" line="+43"/>
+        <location filename="../../src/workstation/ui/main_menus.py" line="+44"/>
         <source>&amp;Case</source>
         <translation>案件(&amp;C)</translation>
     </message>
@@ -1607,6 +1663,11 @@
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Create &amp;administrator…</source>
+        <translation>创建管理员(&amp;A)…</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -1637,7 +1698,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+87"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+88"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -1717,7 +1778,7 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>新的工作区文件夹或界面语言将在重新启动工作站后生效。</translation>
     </message>
@@ -1732,12 +1793,27 @@
         <translation>取消</translation>
     </message>
     <message>
+        <location line="+13"/>
+        <source>{user} (single-user mode)</source>
+        <translation>{user}（单用户模式）</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>{user} ({role})</source>
+        <translation>{user}（{role}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Workspace: {root}   User: {user}</source>
         <translation>工作区：{root}   用户：{user}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+18"/>
+        <source>{user} is the administrator; from now on everyone logs in to this workspace.</source>
+        <translation>{user} 已成为管理员；此后每个人都须登录此工作区。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Cancelled: {title}</source>
         <translation>已取消：{title}</translation>
     </message>
@@ -2044,6 +2120,24 @@ The details are in the Log tab; please report them.</source>
         <source>{name}: write the value as in a chain file, e.g. {example}</source>
         <extracomment>Emitted after the user changed a value.</extracomment>
         <translation>{name}：请按处理链文件的写法填写，例如 {example}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="-39"/>
+        <source>Encrypted workspace</source>
+        <translation>加密工作区</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The workspace {root} is encrypted. Type its passphrase to open it.</source>
+        <translation>工作区 {root} 已加密。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
     </message>
 </context>
 <context>

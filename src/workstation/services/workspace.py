@@ -20,6 +20,7 @@ from workstation.services.encryption import is_encrypted, open_workspace_store
 from workstation.settings import Settings, os_user
 from workstation.store import user_rows
 from workstation.store.audit_log import append_audit
+from workstation.store.case_store import CaseStore
 from workstation.store.cases import get_case
 from workstation.store.vault import EvidenceVault
 
@@ -45,13 +46,21 @@ class Workspace:
         single_user: True while the workspace has no user accounts.
     """
 
-    def __init__(self, settings: Settings, *, passphrase: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        passphrase: str | None = None,
+        store: CaseStore | None = None,
+    ) -> None:
         """Open (creating if needed) the workspace named by ``settings``.
 
         Args:
             settings: The session's settings (workspace folder, user name).
             passphrase: The passphrase of an encrypted workspace; None for a
                 clear one.
+            store: An open database to use instead of opening the folder's
+                (see :meth:`worker_session`).
 
         Raises:
             WrongPassphraseError: The workspace is encrypted and the
@@ -61,7 +70,9 @@ class Workspace:
         self.settings = settings
         self.root = Path(settings.workspace_dir)
         self.root.mkdir(parents=True, exist_ok=True)
-        self.store = open_workspace_store(self.root / DATABASE_NAME, passphrase)
+        if store is None:
+            store = open_workspace_store(self.root / DATABASE_NAME, passphrase)
+        self.store = store
         self.vault = EvidenceVault(self.root / VAULT_NAME)
         self.user = settings.user_name or os_user()
         self.os_user = os_user()
@@ -88,6 +99,26 @@ class Workspace:
         self.user = name
         self.role = role
         self.single_user = False
+
+    def worker_session(self) -> Workspace:
+        """A second session on this workspace, for a worker thread.
+
+        It uses a connection of its own to the same open database (an
+        encrypted one is not opened again, so no passphrase is asked) and acts
+        as the same user with the same role. Close it before this session.
+        """
+        other = Workspace(self.settings, store=self.store.shared())
+        other.follow(self)
+        return other
+
+    def follow(self, other: Workspace) -> None:
+        """Act as whoever ``other`` acts as (a session of the same process)."""
+        if other.root != self.root:
+            raise AuthenticationError(
+                f"A session of {other.root} cannot lend its login to {self.root}."
+            )
+        self.user, self.role = other.user, other.role
+        self.single_user = other.single_user
 
     def require(self, permission: Permission) -> None:
         """Check that the acting user may do something; audit a refusal.

@@ -266,6 +266,22 @@ class CaseStore:
                 order.add(table, referenced)
         return list(order.static_order())
 
+    def shared(self) -> CaseStore:
+        """Another connection to this open database, for another thread.
+
+        A DuckDB connection must not be used by two threads at once. This one
+        has transactions of its own and sees the same database, an encrypted
+        one too, without opening the file or asking for its key again. Close
+        it before this store.
+        """
+        other = object.__new__(CaseStore)
+        other.path, other.encrypted = self.path, self.encrypted
+        other.conn = self.conn.cursor()
+        if self.encrypted:
+            other.conn.execute(f"USE {_WORKSPACE_ALIAS}")
+        other._in_transaction = False
+        return other
+
     def close(self) -> None:
         self.conn.close()
 

@@ -101,17 +101,21 @@ def run_gui(settings: Settings, case_number: str | None) -> int:
         case_number: The case to open; when None, the case opened last in this
             workspace, else the newest one, else none (the Cases tab shows).
 
+    An encrypted workspace first asks for its passphrase, and a workspace with
+    user accounts for a login (:mod:`workstation.ui.session_dialogs`).
+
     Returns:
         The exit status: 0 after a normal close, 1 when the workspace or the case
-        could not be opened (the reason is shown in a message box and logged).
+        could not be opened (the reason is shown in a message box and logged)
+        or the passphrase or login was cancelled.
     """
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from workstation.services.workspace import Workspace
     from workstation.ui.fonts import install_cjk_fallback
     from workstation.ui.main_window import MainWindow
     from workstation.ui.preferences import ORGANIZATION, with_preferences
     from workstation.ui.recent_cases import RecentCases
+    from workstation.ui.session_dialogs import open_workspace_interactively
     from workstation.ui.translations import install_translations
 
     forget_opencv_qt_paths()
@@ -127,10 +131,12 @@ def run_gui(settings: Settings, case_number: str | None) -> int:
     try:
         install_translations(app, settings.language)
         install_cjk_fallback(app)
-        ws = Workspace(settings)
+        ws = open_workspace_interactively(settings)
     except WorkstationError as exc:
         log.error("cannot start: %s", exc)
         QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    if ws is None:
         return 1
 
     preload_face_engine(ws)

@@ -21,6 +21,7 @@ class MenuActions:
     close_case: QAction
     export_brief: QAction
     settings: QAction
+    create_admin: QAction
     quit: QAction
     import_table: QAction
     add_evidence: QAction
@@ -53,6 +54,9 @@ def build_menus(window: QMainWindow) -> MenuActions:
     case_menu.addSeparator()
     settings = case_menu.addAction(translate("MainWindow", "&Settings…"))
     settings.setShortcut(QKeySequence.StandardKey.Preferences)
+    create_admin = case_menu.addAction(
+        translate("MainWindow", "Create &administrator…")
+    )
     quit_action = case_menu.addAction(translate("MainWindow", "&Quit"))
     quit_action.setShortcut(QKeySequence.StandardKey.Quit)
 
@@ -70,6 +74,7 @@ def build_menus(window: QMainWindow) -> MenuActions:
         close_case=close_case,
         export_brief=export_brief,
         settings=settings,
+        create_admin=create_admin,
         quit=quit_action,
         import_table=import_table,
         add_evidence=add_evidence,

@@ -35,6 +35,7 @@ from workstation.ui.log_panel import LogPanel
 from workstation.ui.main_menus import build_menus
 from workstation.ui.recent_cases import RecentCases
 from workstation.ui.report_dialog import ReportDialog
+from workstation.ui.session_dialogs import CreateAdministratorDialog
 from workstation.ui.settings_dialog import RESTART_FIELDS, SettingsDialog
 from workstation.ui.table_views import PagedTableView
 from workstation.ui.timeline_view import TimelineView
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner or TaskRunner(ws.settings, parent=self)
+        self.runner = runner or TaskRunner(ws.settings, source=ws, parent=self)
         self.recent = recent or RecentCases()
         self.case_number: str | None = None
         self.last_error: QMessageBox | None = None
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         menus.close_case.triggered.connect(self._close_current_case)
         menus.export_brief.triggered.connect(self.export_brief)
         menus.settings.triggered.connect(self.edit_settings)
+        menus.create_admin.triggered.connect(self.create_administrator)
         menus.quit.triggered.connect(self.close)
         menus.import_table.triggered.connect(lambda: self.data.open_wizard())
         menus.add_evidence.triggered.connect(lambda: self.evidence.choose_files())
@@ -317,17 +319,46 @@ class MainWindow(QMainWindow):
         self.progress_bar.setTextVisible(True)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(self.runner.cancel)
-        self.where_label = QLabel(
-            self.tr("Workspace: {root}   User: {user}").format(
-                root=self.ws.root, user=self.ws.user
-            ),
-            self,
-        )
+        self.where_label = QLabel(self)
+        self._show_who()
         bar.addWidget(self.job_label, 1)
         bar.addPermanentWidget(self.progress_bar)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.where_label)
         self._set_busy(False)
+
+    def _show_who(self) -> None:
+        ws = self.ws
+        if ws.single_user:
+            who = self.tr("{user} (single-user mode)").format(user=ws.user)
+        else:
+            role = ws.role.value if ws.role is not None else ""
+            who = self.tr("{user} ({role})").format(user=ws.user, role=role)
+        self.where_label.setText(
+            self.tr("Workspace: {root}   User: {user}").format(root=ws.root, user=who)
+        )
+        self.menus.create_admin.setEnabled(ws.single_user)
+
+    @Slot()
+    def create_administrator(self) -> CreateAdministratorDialog:
+        """Offer to create the first administrator (single-user mode only)."""
+        dialog = CreateAdministratorDialog(self.ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._administrator_created)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _administrator_created(self) -> None:
+        self._show_who()
+        self.statusBar().showMessage(
+            self.tr(
+                "{user} is the administrator; from now on everyone logs in to "
+                "this workspace."
+            ).format(user=self.ws.user),
+            8000,
+        )
+        log.info("single-user mode of %s ended by %s", self.ws.root, self.ws.user)
 
     @Slot(bool)
     def _set_busy(self, busy: bool) -> None:

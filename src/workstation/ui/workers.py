@@ -89,6 +89,10 @@ class TaskRunner(QObject):
 
     Args:
         settings: Settings used to open the runner's workspace session.
+        source: The UI's open session: jobs then run on a second connection
+            to its database (so an encrypted workspace is not opened again)
+            and act as whoever it acts as, also after a later login. Without
+            it the runner opens the workspace named by ``settings``.
         synchronous: Run each job at once in the calling thread (for tests and
             scripts); the signals are the same.
         parent: Owning QObject.
@@ -105,11 +109,13 @@ class TaskRunner(QObject):
         self,
         settings: Settings,
         *,
+        source: Workspace | None = None,
         synchronous: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self._source = source
         self.synchronous = synchronous
         self.cancel_event = threading.Event()
         self.signals = _JobSignals(self)
@@ -131,8 +137,12 @@ class TaskRunner(QObject):
     def session(self) -> Workspace:
         """The workspace jobs run against, opened on first use."""
         with self._session_lock:
-            if self._session is None:
+            if self._session is None and self._source is not None:
+                self._session = self._source.worker_session()
+            elif self._session is None:
                 self._session = Workspace(self.settings)
+            if self._source is not None:
+                self._session.follow(self._source)
             return self._session
 
     def update_settings(self, settings: Settings) -> None:
