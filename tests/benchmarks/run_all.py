@@ -1,7 +1,7 @@
 """Run every benchmark, each beside its peer, and print one table of ratios.
 
     python tests/benchmarks/run_all.py            # full sizes (tens of minutes)
-    python tests/benchmarks/run_all.py --only import graph
+    python tests/benchmarks/run_all.py --only import graph report
 
 Each ``bench_<area>.py`` prints its own table; the lines that name a ratio are
 collected at the end. Copy the result into ``docs/benchmarks.md``.

@@ -37,6 +37,7 @@ class Composer:
         self.width = width
         self.styles = ReportStyles.for_fonts(fonts)
         self._printed: list[str] = []
+        self._images: dict[tuple[bytes, float, float], Flowable | None] = {}
 
     def para(self, text: object, style: ParagraphStyle | None = None) -> Paragraph:
         """A paragraph of data: escaped, so stored text is printed as it is."""
@@ -91,9 +92,14 @@ class Composer:
         missing: str | None = None,
     ) -> Flowable:
         """A PNG scaled to fit the box, or a note when there is none."""
-        picture = scaled_image(png, max_width, max_height)
-        if picture is not None:
-            return picture
+        if png:
+            # one flowable per picture and box: a probe printed beside each of
+            # its candidates is decoded once
+            key = (png, max_width, max_height)
+            if key not in self._images:
+                self._images[key] = scaled_image(png, max_width, max_height)
+            if self._images[key] is not None:
+                return self._images[key]
         return self.para(missing or self.labels["no_crop"], self.styles.small)
 
     def digest(self, sha256: str) -> Paragraph:

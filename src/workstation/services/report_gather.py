@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import workstation
-from workstation.domain.errors import WorkstationError
 from workstation.domain.records import Case
 from workstation.graph import timeline as patterns
 from workstation.graph.filters import GraphFilter
@@ -35,6 +34,7 @@ from workstation.services import browse
 from workstation.services import graph as graph_service
 from workstation.services.audit import may_read_audit
 from workstation.services.integrity import verify_items
+from workstation.services.report_crops import FaceCrops
 from workstation.services.workspace import Workspace
 from workstation.store import derivation_rows, evidence_rows, report_rows
 
@@ -121,14 +121,32 @@ def gather_report(
         IntegrityError: An evidence file in the vault no longer matches its hash.
     """
     limits = LIMITS[kind]
-    crops = _FaceCrops(ws)
+    crops = FaceCrops(ws)
 
     step(0, STEPS[0])
-    suspects = _suspects(ws, case, crops, limits.suspect_faces)
+    suspect_rows = report_rows.suspect_rows(ws.store, case.id)
     faces_scanned = report_rows.scanned_evidence_count(ws.store, case.id)
 
     step(1, STEPS[1])
-    searches, searches_total = _searches(ws, case, crops, limits)
+    search_rows, searches_total = report_rows.case_searches(
+        ws.store,
+        case.id,
+        latest_per_probe=limits.latest_per_probe,
+        limit=limits.searches,
+        candidates=limits.candidates,
+    )
+    if limits.latest_per_probe:
+        # the brief's note counts every search, repeats included
+        searches_total = report_rows.count_searches(ws.store, case.id)
+    crops.prepare(
+        [
+            *(f for row in suspect_rows for f in row.face_ids[: limits.suspect_faces]),
+            *(row.probe_face_id for row in search_rows),
+            *(m.candidate.face_id for row in search_rows for m in row.matches),
+        ]
+    )
+    suspects = _suspects(suspect_rows, crops, limits.suspect_faces)
+    searches = _searches(search_rows, crops)
 
     step(2, STEPS[2])
     # calls between phones are shown between the people using them
@@ -197,7 +215,7 @@ def gather_report(
 
 
 def _suspects(
-    ws: Workspace, case: Case, crops: _FaceCrops, faces: int
+    rows: list[report_rows.SuspectRow], crops: FaceCrops, faces: int
 ) -> tuple[SuspectEntry, ...]:
     return tuple(
         SuspectEntry(
@@ -206,24 +224,14 @@ def _suspects(
             attributes=row.entity.attributes,
             crops=crops.several(row.face_ids[:faces]),
         )
-        for row in report_rows.suspect_rows(ws.store, case.id)
+        for row in rows
     )
 
 
 def _searches(
-    ws: Workspace, case: Case, crops: _FaceCrops, limits: ReportLimits
-) -> tuple[tuple[SearchEntry, ...], int]:
-    rows, total = report_rows.case_searches(
-        ws.store,
-        case.id,
-        latest_per_probe=limits.latest_per_probe,
-        limit=limits.searches,
-        candidates=limits.candidates,
-    )
-    if limits.latest_per_probe:
-        # the brief's note counts every search, repeats included
-        total = report_rows.count_searches(ws.store, case.id)
-    entries = tuple(
+    rows: list[report_rows.SearchRow], crops: FaceCrops
+) -> tuple[SearchEntry, ...]:
+    return tuple(
         SearchEntry(
             probe_name=row.probe_name,
             probe_crop_png=crops.get(row.probe_face_id),
@@ -246,7 +254,6 @@ def _searches(
         )
         for row in rows
     )
-    return entries, total
 
 
 def _graph_facts(graph, ranking: KeyPlayerRanking) -> GraphFacts:
@@ -280,8 +287,9 @@ def _timeline(ws: Workspace, case: Case, lang: str) -> TimelineEntry | None:
         font_path=cjk_font_path(),
         night=night,
         lang=lang,
+        # bars and cells, no small labels: less resolution than the link chart
         size_inches=(8.0, 6.2),
-        dpi=200,
+        dpi=160,
     )
     return TimelineEntry(
         days=tuple((day, int(n)) for day, n in days),
@@ -339,34 +347,3 @@ def _processing(ws: Workspace, case: Case) -> tuple:
     from workstation.services.enhance_report import processing_entries
 
     return processing_entries(ws, case)
-
-
-class _FaceCrops:
-    """PNG crops of stored faces, each cut once per report."""
-
-    def __init__(self, ws: Workspace) -> None:
-        self._ws = ws
-        self._crops: dict[int, bytes | None] = {}
-
-    def get(self, face_id: int | None) -> bytes | None:
-        """The crop of a face, or None (logged) when it cannot be made."""
-        if face_id is None:
-            return None
-        if face_id not in self._crops:
-            self._crops[face_id] = self._cut(face_id)
-        return self._crops[face_id]
-
-    def several(self, face_ids) -> tuple[bytes, ...]:
-        """The crops of the faces that can be cut, in order."""
-        return tuple(png for png in map(self.get, face_ids) if png is not None)
-
-    def _cut(self, face_id: int) -> bytes | None:
-        # imported here: face crops need the vision stack, which reports
-        # without faces never load
-        from workstation.services.faces import face_crop_png
-
-        try:
-            return face_crop_png(self._ws, face_id)
-        except WorkstationError as exc:
-            log.warning("no crop for face %d in the report: %s", face_id, exc)
-            return None
