@@ -460,7 +460,7 @@
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/session_dialogs.py" line="+162"/>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="+167"/>
         <source>Create administrator</source>
         <translation>Create administrator</translation>
     </message>
@@ -2153,7 +2153,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+52"/>
         <source>Exporting the brief of {number}</source>
         <translation>Exporting the brief of {number}</translation>
     </message>
@@ -2173,7 +2173,22 @@ The details are in the Log tab; please report them.</translation>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Brief (a few pages)</source>
+        <translation>Brief (a few pages)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full report (everything)</source>
+        <translation>Full report (everything)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Default: 内部 in Chinese, RESTRICTED in English</source>
+        <translation>Default: 内部 in Chinese, RESTRICTED in English</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
@@ -2209,8 +2224,18 @@ The details are in the Log tab; please report them.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking</source>
+        <translation>Marking</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2218,27 +2243,32 @@ The details are in the Log tab; please report them.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Save the brief as</source>
         <translation>Save the brief as</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Writing {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Step {done} of {total}: {message}</source>
         <translation>Step {done} of {total}: {message}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Full report written to {path}.</source>
+        <translation>Full report written to {path}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Brief written to {path}.</source>
         <translation>Brief written to {path}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cancelled; no brief was written.</source>
         <translation>Cancelled; no brief was written.</translation>
     </message>

@@ -456,7 +456,7 @@
 <context>
     <name>CreateAdministratorDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/session_dialogs.py" line="+162"/>
+        <location filename="../../src/workstation/ui/session_dialogs.py" line="+167"/>
         <source>Create administrator</source>
         <translation>创建管理员</translation>
     </message>
@@ -2143,7 +2143,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/report_dialog.py" line="+51"/>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+52"/>
         <source>Exporting the brief of {number}</source>
         <translation>正在导出 {number} 的案情简报</translation>
     </message>
@@ -2163,7 +2163,22 @@ The details are in the Log tab; please report them.</source>
         <translation>英文 (English)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
+        <source>Brief (a few pages)</source>
+        <translation>简报（几页）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full report (everything)</source>
+        <translation>完整报告（全部记录）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Default: 内部 in Chinese, RESTRICTED in English</source>
+        <translation>默认：中文为“内部”，英文为 RESTRICTED</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -2199,8 +2214,18 @@ The details are in the Log tab; please report them.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marking</source>
+        <translation>密级标识</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2208,27 +2233,32 @@ The details are in the Log tab; please report them.</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Save the brief as</source>
         <translation>简报另存为</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+31"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Step {done} of {total}: {message}</source>
         <translation>第 {done}/{total} 步：{message}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Full report written to {path}.</source>
+        <translation>完整报告已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Brief written to {path}.</source>
         <translation>简报已写入 {path}。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Cancelled; no brief was written.</source>
         <translation>已取消，未生成简报。</translation>
     </message>

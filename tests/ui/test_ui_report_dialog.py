@@ -1,4 +1,4 @@
-"""The Export brief dialog: the PDF is written in the worker, then opened."""
+"""The Export report dialog: the PDF is written in the worker, then opened."""
 
 from __future__ import annotations
 
@@ -75,6 +75,33 @@ def test_export_writes_the_brief_and_opens_it(qtbot, window, monkeypatch, tmp_pa
     assert dialog.open_button.isEnabled()
     dialog.open_button.click()
     assert [u.toLocalFile() for u in opened] == [str(target)]
+    dialog.close()
+
+
+def test_export_a_full_report_with_a_marking(qtbot, window, tmp_path):
+    dialog = window.export_brief()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("full"))
+    # the default file name follows the kind
+    assert dialog.path_edit.text() == str(window.ws.root / "T-001-full.pdf")
+    target = tmp_path / "full.pdf"
+    dialog.path_edit.setText(str(target))
+    dialog.language.setCurrentIndex(dialog.language.findData("zh"))
+    dialog.marking.setText("秘密")
+
+    dialog.export_button.click()
+    assert not dialog.kind.isEnabled() and not dialog.marking.isEnabled()
+    qtbot.waitUntil(lambda: dialog.pdf_path is not None, timeout=60_000)
+
+    assert dialog.status.text() == f"Full report written to {target}."
+    text = pdf_text(target)
+    assert "案件完整报告" in text and "秘密" in text and "八、审计摘录" in text
+    details = window.ws.store.execute(
+        "SELECT details->>'kind', details->>'classification' FROM audit_log "
+        "WHERE action = 'report.export'"
+    ).fetchall()
+    assert details == [("full", "秘密")]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("brief"))
+    assert dialog.path_edit.text() == str(target)  # a chosen file stays
     dialog.close()
 
 

@@ -1,4 +1,5 @@
-"""The Export brief dialog: language, file, progress, and "Open PDF" when done."""
+"""The Export report dialog: brief or full, language, marking, file, progress,
+and "Open PDF" when done."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.services.report import write_brief
+from workstation.services.report import write_report
 from workstation.services.workspace import Workspace
 from workstation.ui.workers import JobFailure, TaskRunner
 
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 
 class ReportDialog(QDialog):
-    """Writes the case brief (PDF) in the worker and offers to open it.
+    """Writes the case brief or full report (PDF) in the worker and offers to open it.
 
     Args:
         ws: The workspace (for the default file name and language).
@@ -62,9 +63,16 @@ class ReportDialog(QDialog):
         self.language.setCurrentIndex(
             max(self.language.findData(ws.settings.language), 0)
         )
-        self.path_edit = QLineEdit(
-            str(Path(ws.root) / f"{case_number}-brief.pdf"), self
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Brief (a few pages)"), "brief")
+        self.kind.addItem(self.tr("Full report (everything)"), "full")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.marking = QLineEdit(self)
+        self.marking.setPlaceholderText(
+            self.tr("Default: 内部 in Chinese, RESTRICTED in English")
         )
+        self._root = Path(ws.root)
+        self.path_edit = QLineEdit(str(self._default_path("brief")), self)
         self.browse_button = QPushButton(self.tr("Choose…"), self)
         self.browse_button.clicked.connect(self.choose_file)
         self.progress = QProgressBar(self)
@@ -95,7 +103,9 @@ class ReportDialog(QDialog):
         where.addWidget(self.browse_button)
         form = QFormLayout()
         form.addRow(self.tr("Case"), QLabel(case_number, self))
+        form.addRow(self.tr("Report"), self.kind)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Marking"), self.marking)
         form.addRow(self.tr("File"), where)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
@@ -111,6 +121,17 @@ class ReportDialog(QDialog):
 
         runner.progressed.connect(self._on_progress)
         runner.failed.connect(self._on_failed)
+
+    def _default_path(self, kind: str) -> Path:
+        return self._root / f"{self._case_number}-{kind}.pdf"
+
+    @Slot(int)
+    def _kind_changed(self, _index: int) -> None:
+        """Follow the kind in the file name while it is still a default one."""
+        kind = self.kind.currentData()
+        defaults = {str(self._default_path(k)) for k in ("brief", "full")}
+        if self.path_edit.text() in defaults:
+            self.path_edit.setText(str(self._default_path(kind)))
 
     @Slot()
     def choose_file(self) -> None:
@@ -128,11 +149,20 @@ class ReportDialog(QDialog):
         """Write the brief in the worker."""
         target = Path(self.path_edit.text().strip()).expanduser()
         lang = self.language.currentData()
+        kind = self.kind.currentData()
+        marking = self.marking.text().strip() or None
         case_number = self._case_number
 
         def job(ws, progress, cancel):
-            return write_brief(
-                ws, case_number, target, lang=lang, progress=progress, cancel=cancel
+            return write_report(
+                ws,
+                case_number,
+                target,
+                kind=kind,
+                lang=lang,
+                classification=marking,
+                progress=progress,
+                cancel=cancel,
             )
 
         self._set_running(True)
@@ -145,7 +175,9 @@ class ReportDialog(QDialog):
         self._running = running
         for widget in (
             self.export_button,
+            self.kind,
             self.language,
+            self.marking,
             self.path_edit,
             self.browse_button,
         ):
@@ -172,7 +204,11 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.open_button.setEnabled(True)
-        self.status.setText(self.tr("Brief written to {path}.").format(path=path))
+        if self.kind.currentData() == "full":
+            written = self.tr("Full report written to {path}.")
+        else:
+            written = self.tr("Brief written to {path}.")
+        self.status.setText(written.format(path=path))
 
     @Slot(object)
     def _on_failed(self, failure: JobFailure) -> None:
