@@ -1,0 +1,62 @@
+"""`workstation report`: the brief or the full report from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from test_cli_errors import assert_one_line_error, run_cli
+
+PHOTO = ("faces", "face_recognition", "examples", "obama.jpg")
+
+
+@pytest.fixture
+def cli_case(tmp_path, shared_data):
+    workspace = tmp_path / "ws"
+    created = run_cli("case", "create", "C-1", "测试案件：命令行", workspace=workspace)
+    assert created.returncode == 0, created.stderr
+    photo = str(shared_data.joinpath(*PHOTO))
+    added = run_cli("evidence", "add", "C-1", photo, workspace=workspace)
+    assert added.returncode == 0, added.stderr
+    return workspace
+
+
+def test_full_report_in_english_with_a_marking(cli_case, tmp_path):
+    out = tmp_path / "C-1-full.pdf"
+    result = run_cli(
+        "report", "C-1", "--kind", "full", "--lang", "en",
+        "--classification", "SECRET", "-o", str(out),
+        workspace=cli_case,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Full case report written to {out}"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Full case report" in text and "SECRET" in text
+    assert "测试案件：命令行" in text and "obama.jpg" in text
+    assert "evidence.add" in text  # the audit extract
+
+
+def test_an_unusable_marking_is_one_line(cli_case, tmp_path):
+    result = run_cli(
+        "report", "C-1", "--classification", " ", "-o", str(tmp_path / "x.pdf"),
+        workspace=cli_case,
+    )  # fmt: skip
+
+    assert_one_line_error(result, "classification marking")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_kind_must_be_brief_or_full(cli_case, tmp_path):
+    result = run_cli(
+        "report", "C-1", "--kind", "summary", "-o", str(tmp_path / "x.pdf"),
+        workspace=cli_case,
+    )  # fmt: skip
+
+    assert result.returncode == 2
+    assert "invalid choice: 'summary'" in result.stderr
