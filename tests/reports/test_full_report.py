@@ -65,6 +65,10 @@ def test_full_report_lists_every_key_player(reports, timed_case, pdf_text):
     row = r"^\s*(\d+)\s+\S+\s+(?:人员|电话)"
     ranks = [int(r) for r in re.findall(row, players, re.M)]
     assert ranks == list(range(1, nodes + 1))
+    # the table runs over pages (a running header starts each one after the
+    # first), its header row repeated on each
+    headers = re.findall(r"^\s*序号\s+实体\s+类型\s+度数", players, re.M)
+    assert len(headers) == players.count("案件完整报告") + 1 >= 2
     brief_players = _section(pdf_text(brief), "五、关键人物")
     assert f"按中介中心性列出前 15 个实体（关系图共 {nodes} 个）" in brief_players
     assert "16 " not in re.findall(r"^\s*\d+ ", brief_players, re.M)
