@@ -9,10 +9,12 @@ import pytest
 from faces_reference_set import build_reference_set
 
 from workstation.domain.errors import InputFileError, WorkstationError
+from workstation.domain.types import QualityBand
 from workstation.resources import resource_path
 from workstation.services import models
 from workstation.services.face_calibration import calibrate
 from workstation.services.workspace import Workspace
+from workstation.vision.probe_embedding import PROBE_PATH
 from workstation.vision.score_calibration import read_calibration
 
 
@@ -44,6 +46,14 @@ def test_calibrating_on_the_reference_set_reproduces_the_shipped_file(
     assert cal.impostor_pairs == shipped.impostor_pairs == 2164
     assert cal.genuine_scores.size == shipped.genuine_scores.size == 78
     assert np.allclose(cal.impostor_scores, shipped.impostor_scores, atol=2e-4)
+    # Degraded copies of the named photos, scored as poor probes would be.
+    assert cal.probe_path == shipped.probe_path == PROBE_PATH
+    for band in (QualityBand.FAIR, QualityBand.POOR):
+        mine, theirs = cal.bands[band], shipped.bands[band]
+        assert mine.probes == theirs.probes > 100
+        assert mine.impostor_pairs == theirs.impostor_pairs > 5000
+        assert np.allclose(mine.impostor_scores, theirs.impostor_scores, atol=2e-4)
+        assert np.allclose(mine.genuine_scores, theirs.genuine_scores, atol=2e-4)
     # The pack folder's own calibration now takes precedence.
     assert models.score_calibration(ws.settings).measured_at == cal.measured_at
     assert ws.store.execute(

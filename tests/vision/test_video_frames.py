@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from video_repack import avi_copy, faststart_copy, truncated_copy
 
+from video_repack import avi_copy, faststart_copy, truncated_copy
 from workstation.domain.errors import InputFileError
 from workstation.vision.image_loading import read_video_frame
 from workstation.vision.video_frames import VideoSampler, video_info

@@ -83,6 +83,7 @@ def cmd_faces_search(args) -> int:
             all_cases=args.all_cases,
             top_k=args.top,
             threshold=args.threshold,
+            low_quality_path=not args.plain,
         )
     scope = "all cases" if args.all_cases else f"case {result.case_number}"
     fmr = (
@@ -93,7 +94,7 @@ def cmd_faces_search(args) -> int:
     print(
         f"Face candidates for {result.probe_name} in {scope} (search "
         f"{result.search_id}; {result.gallery_size} faces compared; threshold "
-        f"{result.threshold:.2f}{fmr}). Candidates are investigative leads, not "
+        f"{result.threshold:.3f}{fmr}). Candidates are investigative leads, not "
         "identifications."
     )
     print(
@@ -113,6 +114,18 @@ def cmd_faces_search(args) -> int:
         )
     if result.no_candidate:
         print("No candidate: no score reached the threshold.")
+    if result.probe_band is not None:
+        moved = (
+            f"; threshold {result.set_threshold:.2f} moved to this band"
+            if result.threshold != result.set_threshold
+            else ""
+        )
+        print(
+            f"  probe quality {result.probe_quality:.2f} ({result.probe_band} "
+            f"band{moved})"
+        )
+    for step in result.probe_steps:
+        print(f"  applied to the probe: {step}")
     print(f"  face models ran on: {result.providers}")
     return 0
 
@@ -257,6 +270,14 @@ def cmd_models_calibrate(args) -> int:
             f"  score {score:.2f}: false-match rate {cal.false_match_rate(score)}, "
             f"genuine pairs kept {cal.true_match_rate(score):.0%}"
         )
+    for band, sample in sorted(cal.bands.items()):
+        rate = cal.false_match_rate(0.30).rate
+        threshold = sample.threshold_for(rate)
+        print(
+            f"  {band} probes ({sample.probes}, {sample.impostor_pairs} impostor "
+            f"pairs): the rate of 0.30 is reached at {threshold:.3f}, where "
+            f"{sample.true_match_rate(threshold):.0%} of genuine pairs are kept"
+        )
     for name in run.photos_without_face:
         print(f"  no face found in {name}")
     return 0
@@ -300,6 +321,12 @@ def _register_faces(commands) -> None:
     )
     search.add_argument("--top", type=int, default=None, help="candidates to list")
     search.add_argument("--threshold", type=float, default=None)
+    search.add_argument(
+        "--plain",
+        action="store_true",
+        help="embed a small or dark probe like any other face and use the set "
+        "threshold as it is (no low-quality path)",
+    )
     search.set_defaults(func=cmd_faces_search)
 
     decide = sub.add_parser("decide", help="confirm or reject a search candidate")

@@ -36,3 +36,11 @@ class Decision(StrEnum):
     PENDING = "pending"
     CONFIRMED = "confirmed"
     REJECTED = "rejected"
+
+
+class QualityBand(StrEnum):
+    """How usable a probe face is; each band has its own score calibration."""
+
+    GOOD = "good"
+    FAIR = "fair"
+    POOR = "poor"

@@ -12,26 +12,38 @@ The folder is laid out as::
 Identical files (same SHA-256) are used once. Pairs are formed as described
 in :mod:`workstation.vision.score_calibration`; the result is written to
 ``calibration.toml`` in the pack folder, where searches find it.
+
+For the fair and poor quality bands, each named person's photo is also
+degraded :data:`DEGRADED_PER_PHOTO` times with random CCTV-like recipes
+(``degradation.calibration_recipes``, seeded by the photo's hash so a re-run
+gives the same recipes); each copy is searched for a face and embedded as a
+search probe would be, and scored against the clean faces of the set.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from workstation.domain.errors import InputFileError, WorkstationError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
+from workstation.domain.types import QualityBand
 from workstation.security.hashing import sha256_file
 from workstation.services.face_engines import face_engine
 from workstation.services.models import calibration_path
 from workstation.services.workspace import Workspace
+from workstation.vision.degradation import calibration_recipes
 from workstation.vision.face_engine import largest_face
+from workstation.vision.image_loading import load_bgr
+from workstation.vision.probe_embedding import PROBE_PATH, degraded_probes
 from workstation.vision.score_calibration import (
     LabelledFace,
     ScoreCalibration,
+    ScoreSample,
     pair_scores,
+    probe_pair_scores,
     write_calibration,
 )
 
@@ -42,6 +54,8 @@ GROUPS = "groups"
 #: Group faces narrower than this are left out: the crowd behind a team photo
 #: holds faces of 10 px whose identity nobody could check.
 MIN_GROUP_FACE = 20.0
+#: Degraded copies of each named person's photo for the fair and poor bands.
+DEGRADED_PER_PHOTO = 10
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,7 @@ def calibrate(
     engine = face_engine(ws)
     entries = labelled_photos(Path(folder))
     faces: list[LabelledFace] = []
+    probes: dict[QualityBand, list[LabelledFace]] = {}
     seen: set[str] = set()
     empty: list[str] = []
     for done, (photo, person, group) in enumerate(entries, start=1):
@@ -121,7 +136,8 @@ def calibrate(
         digest = sha256_file(photo)
         if digest not in seen:
             seen.add(digest)
-            found = engine.detect_file(photo)
+            image = load_bgr(photo)
+            found = engine.detect(image)
             if person is not None:
                 found = [largest_face(found)] if found else []
             else:
@@ -132,6 +148,15 @@ def calibrate(
                 LabelledFace(f.embedding, digest, identity=person, group=group)
                 for f in found
             ]
+            if person is not None and found:
+                recipes = calibration_recipes(
+                    DEGRADED_PER_PHOTO, seed=int(digest[:12], 16)
+                )
+                width = found[0].box[2] - found[0].box[0]
+                for probe in degraded_probes(engine, image, width, recipes):
+                    probes.setdefault(probe.band, []).append(
+                        LabelledFace(probe.embedding, digest, identity=person)
+                    )
         if progress:
             progress(done, len(entries), photo.name)
     impostor, genuine = pair_scores(faces)
@@ -159,6 +184,24 @@ def calibrate(
         measured_by=f"workstation models calibrate ({ws.user})",
         sources=tuple(people) + tuple(f"{GROUPS}/{g}" for g in groups),
     )
+    bands = {}
+    for band in (QualityBand.FAIR, QualityBand.POOR):
+        band_impostor, band_genuine = probe_pair_scores(probes.get(band, []), faces)
+        if band_impostor.size:
+            bands[band] = ScoreSample.of(
+                band_impostor, band_genuine, len(probes.get(band, []))
+            )
+    calibration = calibration.with_bands(bands, PROBE_PATH)
+    if not description:
+        counts = ", ".join(
+            f"{band} {sample.probes} probes" for band, sample in sorted(bands.items())
+        )
+        calibration = replace(
+            calibration,
+            description=f"{calibration.description}; fair and poor bands: "
+            f"{DEGRADED_PER_PHOTO} random CCTV-like degradations of each named "
+            f"photo ({counts}) against the clean faces",
+        )
     path = write_calibration(calibration, calibration_path(ws.settings))
     ws.audit(
         "face.calibrate",
@@ -167,6 +210,10 @@ def calibrate(
             "photos": len(seen),
             "impostor_pairs": calibration.impostor_pairs,
             "genuine_pairs": int(calibration.genuine_scores.size),
+            "bands": {
+                str(band): sample.impostor_pairs
+                for band, sample in calibration.bands.items()
+            },
             "path": str(path),
         },
     )

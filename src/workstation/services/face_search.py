@@ -10,6 +10,14 @@ flagged.
 
 Faces of one video track are one sighting of one person, so a track gives at
 most one candidate (its best-scoring face).
+
+A probe photo's face falls in a quality band (good, fair, poor). A fair or
+poor face, such as a small dark face from night CCTV, is embedded through the
+low-quality path (:mod:`workstation.vision.probe_embedding`), and its scores
+are read against its own band's calibration: its threshold is the score at
+which different people's faces of that band reach the false-match rate the
+set threshold has for good faces, and its candidates' false-match rates come
+from the same band. The result names the band and the steps applied.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import numpy as np
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.progress import ProgressCallback
 from workstation.domain.records import Candidate
+from workstation.domain.types import QualityBand
 from workstation.security.hashing import sha256_file
 from workstation.security.roles import Permission
 from workstation.services.face_engines import face_engine
@@ -30,8 +39,14 @@ from workstation.services.face_gallery import CachedGallery, gallery
 from workstation.services.models import score_calibration
 from workstation.services.workspace import Workspace
 from workstation.store import face_rows, face_search_rows, track_rows
-from workstation.vision.face_engine import largest_face
-from workstation.vision.score_calibration import FalseMatchRate
+from workstation.vision.image_loading import load_bgr
+from workstation.vision.probe_embedding import (
+    PROBE_PATH,
+    ProbeEmbedding,
+    embed_probe,
+    find_probe_face,
+)
+from workstation.vision.score_calibration import FalseMatchRate, ScoreCalibration
 from workstation.vision.tiling import iou_matrix
 
 log = logging.getLogger(__name__)
@@ -64,6 +79,10 @@ class FaceSearchResult:
     itself evidence of the case (that face is never a candidate), else None;
     ``probe_track_id`` is the track used as probe. ``gallery_size`` counts the
     faces compared; ``providers`` names the providers the models ran on.
+    ``threshold`` is the one applied to this probe: ``set_threshold`` (the
+    setting) moved to the probe's quality band ``probe_band``, whose false-match
+    rate at it is ``threshold_fmr``; ``probe_steps`` are the steps of the
+    low-quality path applied to the probe (none for a good face or a track).
     """
 
     search_id: int
@@ -83,6 +102,10 @@ class FaceSearchResult:
     scope: str = "case"
     providers: str = ""
     threshold_fmr: FalseMatchRate | None = None
+    set_threshold: float | None = None
+    probe_quality: float | None = None
+    probe_band: QualityBand | None = None
+    probe_steps: tuple[str, ...] = ()
 
     @property
     def leads_above_threshold(self) -> tuple[ScoredCandidate, ...]:
@@ -105,13 +128,16 @@ class _Probe:
     faces: int
     face_id: int | None = None
     track_id: int | None = None
+    quality: float | None = None
+    band: QualityBand | None = None
+    steps: tuple[str, ...] = ()
 
 
-def _photo_probe(ws, engine, case_id: int, path: Path) -> _Probe:
-    # The probe is the photo's largest face: one detector pass finds it unless
-    # it is small in a large frame, then the tiles do.
-    faces = engine.detect_file(path, min_face=None) or engine.detect_file(path)
-    probe = largest_face(faces)
+def _photo_probe(
+    ws, engine, case_id: int, path: Path, low_quality_path: bool
+) -> _Probe:
+    image = load_bgr(path)
+    probe, found = find_probe_face(engine, image)
     if probe is None:
         raise NotFoundError(
             f"{path}: no face found. Use a photo where the face is upright "
@@ -124,14 +150,20 @@ def _photo_probe(ws, engine, case_id: int, path: Path) -> _Probe:
         overlaps = iou_matrix([probe.box], [f.box for f in stored])[0]
         if overlaps.max() >= 0.5:
             face_id = stored[int(np.argmax(overlaps))].id
+    embedded: ProbeEmbedding = embed_probe(
+        engine, image, probe, low_quality_path=low_quality_path
+    )
     return _Probe(
         path.name,
         sha256,
         probe.box,
         probe.det_score,
-        probe.embedding,
-        len(faces),
+        embedded.embedding,
+        found,
         face_id,
+        quality=embedded.quality,
+        band=embedded.band,
+        steps=embedded.steps,
     )
 
 
@@ -161,6 +193,50 @@ def _track_probe(ws, case, track_id: int, pack: str) -> _Probe:
         face_id=None,
         track_id=track.id,
     )
+
+
+def calibrated_band(
+    calibration: ScoreCalibration | None, band: QualityBand | None
+) -> QualityBand:
+    """The band whose scores describe a probe of ``band``.
+
+    Its own where the calibration measured it with this version's probe
+    path; the good band otherwise (and for no band at all).
+    """
+    if (
+        calibration is None
+        or band is None
+        or not calibration.has_band(band)
+        or calibration.probe_path != PROBE_PATH
+    ):
+        return QualityBand.GOOD
+    return band
+
+
+def band_threshold(
+    calibration: ScoreCalibration | None, threshold: float, band: QualityBand | None
+) -> float:
+    """The threshold for a probe of ``band``: as rare for impostors as ``threshold``.
+
+    ``threshold`` applies to good probes as it is. For a fair or poor probe
+    it becomes the lowest score that impostor pairs of that band reach no
+    more often than good ones reach ``threshold``. Without a calibration of
+    the band (see :func:`calibrated_band`) it stays as it is.
+
+    >>> from workstation.vision.score_calibration import ScoreSample
+    >>> good = ScoreCalibration.from_scores("p", "s", [0.1, 0.2, 0.35, 0.5], [])
+    >>> cal = good.with_bands({"poor": ScoreSample.of([0.0, 0.1, 0.2, 0.3], [])},
+    ...     PROBE_PATH)
+    >>> round(band_threshold(cal, 0.30, QualityBand.POOR), 3)
+    0.1
+    >>> band_threshold(cal, 0.30, QualityBand.GOOD)
+    0.3
+    """
+    applied = calibrated_band(calibration, band)
+    if applied is QualityBand.GOOD:
+        return threshold
+    rate = calibration.false_match_rate(threshold).rate
+    return calibration.threshold_for(rate, applied)
 
 
 def _ranked_rows(cached: CachedGallery, probe: _Probe, k: int):
@@ -198,6 +274,7 @@ def search_faces(
     all_cases: bool = False,
     top_k: int | None = None,
     threshold: float | None = None,
+    low_quality_path: bool = True,
     progress: ProgressCallback | None = None,
 ) -> FaceSearchResult:
     """Rank stored faces against a probe photo's largest face or a video track.
@@ -215,8 +292,12 @@ def search_faces(
         track_id: Use this video track's template as the probe.
         all_cases: Compare with the faces of every case of the workspace.
         top_k: How many candidates to keep (``Settings.top_k`` when None).
-        threshold: Score below which there is no candidate
-            (``Settings.face_threshold`` when None).
+        threshold: Score below which there is no candidate for a good probe
+            (``Settings.face_threshold`` when None); fair and poor probes get
+            their band's threshold of the same false-match rate.
+        low_quality_path: Embed fair and poor probe photos through the
+            low-quality path and judge them by their band; False treats every
+            probe as a good one (for comparisons).
         progress: Called as ``progress(done, 3, step)``.
 
     Returns:
@@ -252,7 +333,11 @@ def search_faces(
     if track_id is not None:
         probe = _track_probe(ws, case, int(track_id), pack)
     else:
-        probe = _photo_probe(ws, engine, case.id, Path(probe_path))
+        probe = _photo_probe(ws, engine, case.id, Path(probe_path), low_quality_path)
+    calibration = score_calibration(settings, pack)
+    set_threshold = threshold
+    rate_band = calibrated_band(calibration, probe.band if low_quality_path else None)
+    threshold = band_threshold(calibration, set_threshold, rate_band)
     cached = gallery(ws, None if all_cases else case.id, pack)
     excluded = (probe.face_id is not None) + (
         int(np.count_nonzero(cached.track_ids == probe.track_id))
@@ -271,7 +356,6 @@ def search_faces(
     if progress:
         progress(1, 3, f"comparing with {compared} faces")
     ranked = _ranked_rows(cached, probe, top_k)
-    calibration = score_calibration(settings, pack)
     details = face_rows.face_rows_by_id(
         ws.store, [int(cached.index.ids[r]) for r, _ in ranked]
     )
@@ -288,7 +372,7 @@ def search_faces(
                 above_threshold=score >= threshold,
                 person_label=face.person,
                 case_number=face.case_number,
-                fmr=calibration.false_match_rate(score) if calibration else None,
+                fmr=_rate(calibration, score, rate_band),
                 quality=face.quality,
                 frame=face.frame,
                 time_s=face.time_s,
@@ -312,6 +396,10 @@ def search_faces(
             probe_track_id=probe.track_id,
             scope=scope,
             providers=engine.describe(),
+            probe_quality=probe.quality,
+            probe_band=str(probe.band) if probe.band else None,
+            probe_steps=probe.steps,
+            set_threshold=set_threshold,
         )
         face_search_rows.insert_candidates(
             ws.store,
@@ -332,6 +420,10 @@ def search_faces(
                 "scope": scope,
                 "model_pack": pack,
                 "threshold": threshold,
+                "set_threshold": set_threshold,
+                "probe_quality": probe.quality,
+                "probe_band": str(probe.band) if probe.band else None,
+                "probe_steps": list(probe.steps),
                 "top_k": top_k,
                 "gallery": compared,
                 "candidates": len(candidates),
@@ -343,10 +435,11 @@ def search_faces(
     if progress:
         progress(3, 3, "done")
     log.info(
-        "face search %d in %s (%s): %d candidates, %d above %.2f",
+        "face search %d in %s (%s, %s probe): %d candidates, %d above %.3f",
         search_id,
         case.number,
         scope,
+        probe.band or "track",
         len(candidates),
         sum(c.above_threshold for c in candidates),
         threshold,
@@ -368,5 +461,15 @@ def search_faces(
         probe_track_id=probe.track_id,
         scope=scope,
         providers=engine.describe(),
-        threshold_fmr=calibration.false_match_rate(threshold) if calibration else None,
+        threshold_fmr=_rate(calibration, threshold, rate_band),
+        set_threshold=set_threshold,
+        probe_quality=probe.quality,
+        probe_band=probe.band,
+        probe_steps=probe.steps,
     )
+
+
+def _rate(
+    calibration: ScoreCalibration | None, score: float, band: QualityBand
+) -> FalseMatchRate | None:
+    return calibration.false_match_rate(score, band) if calibration else None

@@ -45,12 +45,21 @@ def insert_search(
     probe_track_id: int | None = None,
     scope: str = "case",
     providers: str | None = None,
+    probe_quality: float | None = None,
+    probe_band: str | None = None,
+    probe_steps: Sequence[str] = (),
+    set_threshold: float | None = None,
 ) -> int:
-    """Record one 1:N search; return its id."""
+    """Record one 1:N search; return its id.
+
+    ``threshold`` is the threshold applied to the probe, ``set_threshold`` the
+    one the user set (they differ for fair and poor probes).
+    """
     return store.execute(
         "INSERT INTO face_searches (case_id, probe_name, probe_sha256, "
         "probe_face_id, model_pack, threshold, searched_by, probe_track_id, scope, "
-        "providers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "providers, probe_quality, probe_band, probe_steps, set_threshold) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [
             case_id,
             probe_name,
@@ -62,6 +71,10 @@ def insert_search(
             probe_track_id,
             scope,
             providers,
+            probe_quality,
+            probe_band,
+            list(probe_steps),
+            set_threshold,
         ],
     ).fetchone()[0]
 

@@ -332,6 +332,20 @@ class FaceEngine:
         """
         return self.detect(load_bgr(path, name=name), min_face=min_face)
 
+    def aligned_crop(self, image_bgr: np.ndarray, landmarks) -> np.ndarray:
+        """The recogniser's input crop of one face, aligned on its keypoints.
+
+        Raises:
+            ValueError: The keypoints are degenerate.
+        """
+        matrix = alignment_matrix(np.asarray(landmarks), self.input_size)
+        return self._align(image_bgr, [matrix])[0]
+
+    def embed_crops(self, crops: Sequence[np.ndarray]) -> np.ndarray:
+        """L2-normalised embeddings of aligned crops (see :meth:`aligned_crop`)."""
+        with self._lock:
+            return self._embed(list(crops))
+
     def _align(self, image_bgr: np.ndarray, matrices: list[np.ndarray]):
         import cv2
 

@@ -21,6 +21,13 @@ With ``n`` impostor pairs the rate can only be resolved down to about
 ``1/n``; where no impostor pair reached a score, the estimate is zero and the
 95 % upper bound (about ``3/n``) is what should be quoted.
 
+A poor probe (a small, dark, compressed face) scores lower against everyone,
+its own person included, so the clean photos' rates do not describe its
+scores. A calibration therefore also keeps, per probe quality band (see
+:class:`~workstation.domain.types.QualityBand`), the scores of degraded
+reference photos against the clean ones, measured with the probe path named
+in ``probe_path``; the good band is the clean photos' own pairs.
+
 >>> cal = ScoreCalibration.from_scores("p", "sha", [0.1, 0.2, 0.3, 0.4], [0.8])
 >>> cal.false_match_rate(0.25).rate, cal.false_match_rate(0.5).rate
 (0.5, 0.0)
@@ -35,17 +42,20 @@ import math
 import os
 import tempfile
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 
 from workstation.domain.errors import ModelPackError
+from workstation.domain.types import QualityBand
 
 log = logging.getLogger(__name__)
 
-CALIBRATION_FORMAT = 1
+CALIBRATION_FORMAT = 2
+#: Formats this version reads (format 1 has no quality bands).
+READABLE_FORMATS = (1, 2)
 CONFIDENCE = 0.95
 
 
@@ -93,34 +103,26 @@ def _upper_bound(observed: int, pairs: int) -> float:
 
 
 @dataclass(frozen=True)
-class ScoreCalibration:
-    """Impostor and genuine score samples of one recogniser, and how they were made."""
+class ScoreSample:
+    """Sorted impostor and genuine scores of one kind of probe.
 
-    pack: str
-    recognition_sha256: str
+    ``probes`` counts the probe faces the pairs were formed from (0 where
+    not recorded).
+    """
+
     impostor_scores: np.ndarray
     genuine_scores: np.ndarray
-    description: str = ""
-    measured_at: str = ""
-    measured_by: str = ""
-    sources: tuple[str, ...] = field(default_factory=tuple)
+    probes: int = 0
 
     @classmethod
-    def from_scores(
-        cls,
-        pack: str,
-        recognition_sha256: str,
-        impostor: Sequence[float],
-        genuine: Sequence[float],
-        **about,
-    ) -> ScoreCalibration:
-        """A calibration from raw score lists (sorted on the way in)."""
+    def of(
+        cls, impostor: Sequence[float], genuine: Sequence[float], probes: int = 0
+    ) -> ScoreSample:
+        """A sample from raw score lists (sorted on the way in)."""
         return cls(
-            pack=pack,
-            recognition_sha256=recognition_sha256,
-            impostor_scores=np.sort(np.asarray(impostor, dtype=np.float64)),
-            genuine_scores=np.sort(np.asarray(genuine, dtype=np.float64)),
-            **about,
+            np.sort(np.asarray(impostor, dtype=np.float64)),
+            np.sort(np.asarray(genuine, dtype=np.float64)),
+            int(probes),
         )
 
     @property
@@ -150,6 +152,102 @@ class ScoreCalibration:
             return -1.0
         # Scores above the (n - allowed)-th smallest impostor score qualify.
         return float(np.nextafter(self.impostor_scores[n - allowed - 1], 2.0))
+
+
+@dataclass(frozen=True)
+class ScoreCalibration:
+    """Score samples of one recogniser, per probe quality band, and their origin.
+
+    The good band's sample is the calibration itself (clean reference photos
+    against each other); ``bands`` holds the fair and poor bands' samples
+    (degraded reference photos against the clean ones), measured with the
+    probe path ``probe_path``.
+
+    >>> good = ScoreCalibration.from_scores("p", "sha", [0.1, 0.3], [0.9])
+    >>> cal = good.with_bands({QualityBand.POOR: ScoreSample.of([0.05, 0.2], [])}, "x")
+    >>> cal.false_match_rate(0.25).rate, cal.false_match_rate(0.25, "poor").rate
+    (0.5, 0.0)
+    """
+
+    pack: str
+    recognition_sha256: str
+    impostor_scores: np.ndarray
+    genuine_scores: np.ndarray
+    description: str = ""
+    measured_at: str = ""
+    measured_by: str = ""
+    sources: tuple[str, ...] = field(default_factory=tuple)
+    bands: Mapping[QualityBand, ScoreSample] = field(default_factory=dict)
+    probe_path: str = ""
+
+    @classmethod
+    def from_scores(
+        cls,
+        pack: str,
+        recognition_sha256: str,
+        impostor: Sequence[float],
+        genuine: Sequence[float],
+        **about,
+    ) -> ScoreCalibration:
+        """A calibration from raw score lists (sorted on the way in)."""
+        good = ScoreSample.of(impostor, genuine)
+        return cls(
+            pack=pack,
+            recognition_sha256=recognition_sha256,
+            impostor_scores=good.impostor_scores,
+            genuine_scores=good.genuine_scores,
+            **about,
+        )
+
+    def with_bands(
+        self, bands: Mapping[QualityBand, ScoreSample], probe_path: str
+    ) -> ScoreCalibration:
+        """This calibration with the fair and poor bands' samples added."""
+        return replace(
+            self,
+            bands={QualityBand(k): v for k, v in bands.items()},
+            probe_path=probe_path,
+        )
+
+    @property
+    def good(self) -> ScoreSample:
+        """The clean photos' sample (the good band)."""
+        return ScoreSample(self.impostor_scores, self.genuine_scores)
+
+    def sample(self, band: QualityBand | str = QualityBand.GOOD) -> ScoreSample:
+        """The sample of a band; the good band's where the band was not measured."""
+        band = QualityBand(band)
+        if band is QualityBand.GOOD:
+            return self.good
+        return self.bands.get(band, self.good)
+
+    def has_band(self, band: QualityBand | str) -> bool:
+        """Whether the band has a sample of its own (the good band always has)."""
+        band = QualityBand(band)
+        return band is QualityBand.GOOD or band in self.bands
+
+    @property
+    def impostor_pairs(self) -> int:
+        """Number of impostor pairs of the good band."""
+        return int(self.impostor_scores.size)
+
+    def false_match_rate(
+        self, score: float, band: QualityBand | str = QualityBand.GOOD
+    ) -> FalseMatchRate:
+        """How often different people score ``score`` or more, probes of ``band``."""
+        return self.sample(band).false_match_rate(score)
+
+    def true_match_rate(
+        self, score: float, band: QualityBand | str = QualityBand.GOOD
+    ) -> float:
+        """Share of genuine pairs of ``band`` scoring ``score`` or more."""
+        return self.sample(band).true_match_rate(score)
+
+    def threshold_for(
+        self, fmr: float, band: QualityBand | str = QualityBand.GOOD
+    ) -> float:
+        """The lowest score of ``band`` whose false-match rate is at most ``fmr``."""
+        return self.sample(band).threshold_for(fmr)
 
 
 def pair_scores(faces: Sequence[LabelledFace]) -> tuple[np.ndarray, np.ndarray]:
@@ -183,6 +281,36 @@ def pair_scores(faces: Sequence[LabelledFace]) -> tuple[np.ndarray, np.ndarray]:
     return scores[impostor], scores[genuine]
 
 
+def probe_pair_scores(
+    probes: Sequence[LabelledFace], gallery: Sequence[LabelledFace]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores of degraded probes of named people against clean reference faces.
+
+    A probe and a gallery face of the same name from different photos form a
+    genuine pair; a gallery face of another name, or of a group photo, an
+    impostor pair. A probe's own source photo is left out.
+
+    Returns:
+        ``(impostor, genuine)`` cosine similarities.
+    """
+    if not probes or not gallery:
+        return np.empty(0), np.empty(0)
+    p = np.stack([np.asarray(f.embedding, np.float64) for f in probes])
+    g = np.stack([np.asarray(f.embedding, np.float64) for f in gallery])
+    p /= np.linalg.norm(p, axis=1, keepdims=True)
+    g /= np.linalg.norm(g, axis=1, keepdims=True)
+    scores = p @ g.T
+    p_name = np.array([f.identity or "" for f in probes], dtype=object)
+    g_name = np.array([f.identity or "" for f in gallery], dtype=object)
+    p_photo = np.array([f.photo for f in probes], dtype=object)
+    g_photo = np.array([f.photo for f in gallery], dtype=object)
+    other_photo = p_photo[:, None] != g_photo[None, :]
+    same_name = p_name[:, None] == g_name[None, :]
+    genuine = other_photo & same_name & (p_name[:, None] != "")
+    impostor = other_photo & ~same_name
+    return scores[impostor], scores[genuine]
+
+
 # -- files ----------------------------------------------------------------------------
 
 
@@ -210,6 +338,7 @@ def calibration_text(cal: ScoreCalibration) -> str:
         f"measured_by = {_quoted(cal.measured_by)}",
         f"description = {_quoted(cal.description)}",
         "sources = [" + ", ".join(_quoted(s) for s in cal.sources) + "]",
+        f"probe_path = {_quoted(cal.probe_path)}",
         f"impostor_pairs = {cal.impostor_pairs}",
         f"genuine_pairs = {cal.genuine_scores.size}",
         "",
@@ -222,9 +351,30 @@ def calibration_text(cal: ScoreCalibration) -> str:
     lines += [
         "",
         "[scores]",
+        "# the good band: clean reference photos against each other",
         f"impostor = {_number_list(cal.impostor_scores)}",
         f"genuine = {_number_list(cal.genuine_scores)}",
     ]
+    if cal.bands:
+        lines += [
+            "",
+            "# Fair and poor probes: degraded reference photos against the clean",
+            "# ones, embedded with the probe path named at the top.",
+        ]
+    for band, sample in sorted(cal.bands.items()):
+        lines += [
+            "",
+            f"[bands.{band}]",
+            f"probes = {sample.probes}",
+            f"impostor_pairs = {sample.impostor_pairs}",
+            f"genuine_pairs = {sample.genuine_scores.size}",
+        ]
+        if 1e-3 * sample.impostor_pairs >= 1:
+            lines.append(f"threshold_1e-03 = {sample.threshold_for(1e-3):.4f}")
+        lines += [
+            f"impostor = {_number_list(sample.impostor_scores)}",
+            f"genuine = {_number_list(sample.genuine_scores)}",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -250,9 +400,9 @@ def read_calibration(path: Path) -> ScoreCalibration:
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != CALIBRATION_FORMAT:
+        if data.get("format") not in READABLE_FORMATS:
             raise KeyError(f"format {data.get('format')!r}")
-        return ScoreCalibration.from_scores(
+        calibration = ScoreCalibration.from_scores(
             data["pack"],
             data["recognition_sha256"],
             data["scores"]["impostor"],
@@ -262,6 +412,15 @@ def read_calibration(path: Path) -> ScoreCalibration:
             measured_by=data.get("measured_by", ""),
             sources=tuple(data.get("sources", ())),
         )
+        bands = {
+            QualityBand(name): ScoreSample.of(
+                band["impostor"], band.get("genuine", []), band.get("probes", 0)
+            )
+            for name, band in data.get("bands", {}).items()
+        }
+        if bands:
+            calibration = calibration.with_bands(bands, data.get("probe_path", ""))
+        return calibration
     except OSError as exc:
         raise ModelPackError(
             f"{path}: cannot be read ({exc.strerror}); run `workstation models "
