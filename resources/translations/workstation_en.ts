@@ -1230,7 +1230,7 @@
 <context>
     <name>FacesView</name>
     <message>
-        <location filename="../../src/workstation/ui/faces_view.py" line="+125"/>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+126"/>
         <source>cutting candidate faces</source>
         <translation>cutting candidate faces</translation>
     </message>
@@ -1256,7 +1256,7 @@
         <translation>No search yet.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Probe</source>
         <translation>Probe</translation>
     </message>
@@ -1274,6 +1274,11 @@
         <location line="+1"/>
         <source>Score</source>
         <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-match rate</source>
+        <translation>False-match rate</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1316,7 +1321,7 @@
         <translation>Comment:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Finding faces</source>
         <translation>Finding faces</translation>
     </message>
@@ -1342,11 +1347,41 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</source>
-        <translation>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</translation>
+        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</source>
+        <translation>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</translation>
     </message>
     <message>
         <location line="+28"/>
+        <source>good</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poor</source>
+        <translation>poor</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Probe quality {quality:.2f}: {band} band.</source>
+        <translation>Probe quality {quality:.2f}: {band} band.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Threshold {applied:.3f} instead of {set:.2f}: the score at which different people&apos;s {band} faces match as rarely ({fmr}) as good faces do at {set:.2f}. Scores of unclear faces are lower for everyone, the right person included.</source>
+        <translation>Threshold {applied:.3f} instead of {set:.2f}: the score at which different people&apos;s {band} faces match as rarely ({fmr}) as good faces do at {set:.2f}. Scores of unclear faces are lower for everyone, the right person included.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Applied to the probe: {steps}.</source>
+        <translation>Applied to the probe: {steps}.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>above</source>
         <translation>above</translation>
     </message>
@@ -1356,7 +1391,7 @@
         <translation>below</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>pending</source>
         <translation>pending</translation>
     </message>

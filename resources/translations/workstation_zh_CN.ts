@@ -1222,7 +1222,7 @@
 <context>
     <name>FacesView</name>
     <message>
-        <location filename="../../src/workstation/ui/faces_view.py" line="+125"/>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+126"/>
         <source>cutting candidate faces</source>
         <translation>正在裁切候选人脸</translation>
     </message>
@@ -1248,7 +1248,7 @@
         <translation>尚未检索。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Probe</source>
         <translation>检材</translation>
     </message>
@@ -1266,6 +1266,11 @@
         <location line="+1"/>
         <source>Score</source>
         <translation>分数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False-match rate</source>
+        <translation>误匹配率</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1308,7 +1313,7 @@
         <translation>备注：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Finding faces</source>
         <translation>正在检测人脸</translation>
     </message>
@@ -1334,11 +1339,41 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.2f}. Search {search} (model pack {pack}).</source>
-        <translation>检材 {name}：从本案 {gallery} 张人脸中得到 {count} 个候选；{above} 个达到阈值 {threshold:.2f}。检索编号 {search}（模型包 {pack}）。</translation>
+        <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</source>
+        <translation>检材 {name}：从本案 {gallery} 张人脸中得到 {count} 个候选；{above} 个达到或超过阈值 {threshold:.3f}。检索 {search}（模型包 {pack}）。</translation>
     </message>
     <message>
         <location line="+28"/>
+        <source>good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Probe quality {quality:.2f}: {band} band.</source>
+        <translation>检材质量 {quality:.2f}：{band}档。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Threshold {applied:.3f} instead of {set:.2f}: the score at which different people&apos;s {band} faces match as rarely ({fmr}) as good faces do at {set:.2f}. Scores of unclear faces are lower for everyone, the right person included.</source>
+        <translation>阈值为 {applied:.3f}，而非 {set:.2f}：在此分数下，不同人的{band}档人脸误匹配的频率（{fmr}）与良好人脸在 {set:.2f} 时相同。不清晰人脸与所有人（包括本人）的得分都会偏低。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Applied to the probe: {steps}.</source>
+        <translation>对检材所做处理：{steps}。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>above</source>
         <translation>高于</translation>
     </message>
@@ -1348,7 +1383,7 @@
         <translation>低于</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>pending</source>
         <translation>待定</translation>
     </message>

@@ -17,6 +17,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsLineItem
 
 from workstation.ui.chart_canvas import NodeItem
+from workstation.ui.faces_view import (
+    CANDIDATE,
+    DECISION,
+    EVIDENCE,
+    FMR,
+    PROBE,
+    SCORE,
+    THRESHOLD,
+)
 from workstation.ui.fonts import install_cjk_fallback
 from workstation.ui.main_window import MainWindow
 from workstation.ui.workers import TaskRunner
@@ -256,13 +265,15 @@ def test_faces_tab_searches_a_probe_and_records_a_decision(
     qtbot.waitUntil(lambda: faces.outcome is not None, timeout=60_000)
     table = faces.table
     assert table.rowCount() == min(settings.top_k, found)
-    assert table.item(0, 5).text() == "players.jpg"
-    assert float(table.item(0, 3).text()) == pytest.approx(0.63, abs=0.03)
-    assert table.item(0, 4).text() == "above"
-    assert float(table.item(1, 3).text()) < 0.3
-    assert table.item(1, 4).text() == "below"
-    probe = table.item(0, 0).data(Qt.ItemDataRole.DecorationRole)
-    crop = table.item(0, 1).data(Qt.ItemDataRole.DecorationRole)
+    assert table.item(0, EVIDENCE).text() == "players.jpg"
+    assert float(table.item(0, SCORE).text()) == pytest.approx(0.63, abs=0.03)
+    assert table.item(0, THRESHOLD).text() == "above"
+    assert table.item(0, FMR).text().startswith("<")  # no impostor pair reached it
+    assert float(table.item(1, SCORE).text()) < 0.3
+    assert table.item(1, THRESHOLD).text() == "below"
+    assert not faces.probe_label.isHidden()  # a good probe: its band is named
+    probe = table.item(0, PROBE).data(Qt.ItemDataRole.DecorationRole)
+    crop = table.item(0, CANDIDATE).data(Qt.ItemDataRole.DecorationRole)
     assert (probe.width(), crop.width()) == (128, 128)
     assert win.summary.fields["searches"].text() == "1"
 
@@ -270,7 +281,8 @@ def test_faces_tab_searches_a_probe_and_records_a_decision(
     faces.comment.setText("same face shape and ears; checked by two analysts")
     faces.confirm_button.click()
     qtbot.waitUntil(
-        lambda: table.item(0, 7).text().startswith("confirmed"), timeout=30_000
+        lambda: table.item(0, DECISION).text().startswith("confirmed"),
+        timeout=30_000,
     )
     decision = ws.store.execute(
         "SELECT decision, decided_by, comment FROM matches WHERE search_id = ? "

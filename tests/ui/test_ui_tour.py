@@ -19,6 +19,7 @@ from screenshots import save_screenshot
 from faces_fixtures import vectron_photo
 from workstation.services.demo_data import RING, write_demo_inputs
 from workstation.ui.app import preload_face_engine
+from workstation.ui.faces_view import EVIDENCE
 from workstation.ui.fonts import install_cjk_fallback
 from workstation.ui.main_window import MainWindow
 from workstation.ui.new_case_dialog import NewCase
@@ -92,7 +93,7 @@ def test_tour_in_chinese(qtbot, qapp, model_settings, tmp_path, monkeypatch):
     idle(qtbot, win)
     win.faces.search(vectron_photo("yaoming.jpg"))
     idle(qtbot, win)
-    assert win.faces.table.item(0, 5).text() == "players.jpg"
+    assert win.faces.table.item(0, EVIDENCE).text() == "players.jpg"
     save_screenshot(win.tabs, "tour-faces")
 
     win.tabs.setCurrentWidget(win.evidence)

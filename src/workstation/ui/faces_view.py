@@ -34,6 +34,7 @@ from workstation.domain.types import Decision
 from workstation.services.faces import (
     FaceSearchResult,
     ScanSummary,
+    ScoredCandidate,
     face_crop_png,
     record_decision,
     scan_faces,
@@ -45,7 +46,7 @@ from workstation.ui.workers import TaskRunner
 log = logging.getLogger(__name__)
 
 CROP = QSize(128, 128)
-PROBE, CANDIDATE, RANK, SCORE, THRESHOLD, EVIDENCE, PERSON, DECISION = range(8)
+PROBE, CANDIDATE, RANK, SCORE, FMR, THRESHOLD, EVIDENCE, PERSON, DECISION = range(9)
 
 
 @dataclass(frozen=True)
@@ -190,13 +191,18 @@ class FacesView(QWidget):
         self.status_label = QLabel(self.tr("No search yet."), self)
         self.status_label.setWordWrap(True)
 
-        self.table = QTableWidget(0, 8, self)
+        self.probe_label = QLabel("", self)
+        self.probe_label.setWordWrap(True)
+        self.probe_label.setVisible(False)
+
+        self.table = QTableWidget(0, 9, self)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Probe"),
                 self.tr("Candidate"),
                 self.tr("Rank"),
                 self.tr("Score"),
+                self.tr("False-match rate"),
                 self.tr("Threshold"),
                 self.tr("Evidence"),
                 self.tr("Person"),
@@ -236,6 +242,7 @@ class FacesView(QWidget):
         layout.addWidget(notice)
         layout.addLayout(actions)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.probe_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(review)
         self._update_buttons()
@@ -300,7 +307,7 @@ class FacesView(QWidget):
         self.status_label.setText(
             self.tr(
                 "Probe {name}: {count} candidate(s) from {gallery} face(s) in the "
-                "case; {above} at or above the threshold {threshold:.2f}. "
+                "case; {above} at or above the threshold {threshold:.3f}. "
                 "Search {search} (model pack {pack})."
             ).format(
                 name=outcome.probe_path.name,
@@ -312,6 +319,7 @@ class FacesView(QWidget):
                 pack=result.model_pack,
             )
         )
+        self._describe_probe(result)
         self.table.setRowCount(len(result.candidates))
         for row, candidate in enumerate(result.candidates):
             crop = _pixmap(outcome.crops.get(candidate.face_id))
@@ -320,8 +328,53 @@ class FacesView(QWidget):
         self._update_buttons()
         self.faces_changed.emit()
 
+    def _describe_probe(self, result: FaceSearchResult) -> None:
+        """Say how the probe was judged: its quality band and the steps applied."""
+        if result.probe_band is None:
+            self.probe_label.setVisible(False)
+            return
+        band = {
+            "good": self.tr("good"),
+            "fair": self.tr("fair"),
+            "poor": self.tr("poor"),
+        }[str(result.probe_band)]
+        lines = [
+            self.tr("Probe quality {quality:.2f}: {band} band.").format(
+                quality=result.probe_quality, band=band
+            )
+        ]
+        if (
+            result.set_threshold is not None
+            and result.threshold != result.set_threshold
+        ):
+            lines.append(
+                self.tr(
+                    "Threshold {applied:.3f} instead of {set:.2f}: the score at which "
+                    "different people's {band} faces match as rarely ({fmr}) as good "
+                    "faces do at {set:.2f}. Scores of unclear faces are lower for "
+                    "everyone, the right person included."
+                ).format(
+                    applied=result.threshold,
+                    set=result.set_threshold,
+                    band=band,
+                    fmr=str(result.threshold_fmr) if result.threshold_fmr else "?",
+                )
+            )
+        if result.probe_steps:
+            lines.append(
+                self.tr("Applied to the probe: {steps}.").format(
+                    steps="; ".join(result.probe_steps)
+                )
+            )
+        self.probe_label.setText("<br>".join(lines))
+        colour = "#ffe3e0" if str(result.probe_band) == "poor" else "#eef3ff"
+        self.probe_label.setStyleSheet(
+            f"QLabel {{ background: {colour}; padding: 4px; }}"
+        )
+        self.probe_label.setVisible(True)
+
     def _fill_row(
-        self, row: int, candidate: Candidate, probe: QPixmap, crop: QPixmap
+        self, row: int, candidate: ScoredCandidate, probe: QPixmap, crop: QPixmap
     ) -> None:
         probe_item = QTableWidgetItem()
         probe_item.setData(Qt.ItemDataRole.DecorationRole, _fitted(probe))
@@ -333,6 +386,7 @@ class FacesView(QWidget):
             CANDIDATE: crop_item,
             RANK: QTableWidgetItem(str(candidate.rank)),
             SCORE: QTableWidgetItem(f"{candidate.score:.3f}"),
+            FMR: QTableWidgetItem(str(candidate.fmr) if candidate.fmr else "—"),
             THRESHOLD: QTableWidgetItem(threshold),
             EVIDENCE: QTableWidgetItem(candidate.evidence_name),
             PERSON: QTableWidgetItem(candidate.person_label or ""),
@@ -340,12 +394,12 @@ class FacesView(QWidget):
         }
         for column, item in cells.items():
             item.setData(Qt.ItemDataRole.UserRole, candidate.face_id)
-            if column in (RANK, SCORE):
+            if column in (RANK, SCORE, FMR):
                 item.setTextAlignment(
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
             self.table.setItem(row, column, item)
-        for column in (RANK, SCORE, THRESHOLD):
+        for column in (RANK, SCORE, FMR, THRESHOLD):
             item = self.table.item(row, column)
             if candidate.above_threshold:
                 font = item.font()
