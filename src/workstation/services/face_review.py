@@ -2,19 +2,25 @@
 
 Only a person's confirmed decision on a candidate, or an explicit link of a
 reference photo, ties a face to a person entity; every decision and link is
-audited.
+audited. A stored face can itself be the probe of a search
+(:func:`search_with_face`): its track, or the photo it was found in.
 """
 
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from workstation.domain.errors import NotFoundError, WorkstationError
+from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.types import Decision
 from workstation.security.roles import Permission
 from workstation.services.face_engines import face_engine
+from workstation.services.face_search import FaceSearchResult, search_faces
 from workstation.services.workspace import Workspace
 from workstation.store import face_rows, face_search_rows, track_rows
 from workstation.store.face_rows import FaceRow
@@ -25,11 +31,17 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
-class BestShot:
-    """One of a track's clearest faces, with its crop."""
+class FaceCrop:
+    """A stored face with its crop as PNG bytes."""
 
     face: FaceRow
     png: bytes
+
+
+@dataclass(frozen=True)
+class BestShot(FaceCrop):
+    """One of a track's clearest faces, with its crop."""
+
     path: Path | None = None
 
 
@@ -66,6 +78,118 @@ def clearest_faces(
     )
     ws.audit("face.list", case.number, {"faces": len(rows), **filters})
     return rows
+
+
+def face_crops(
+    ws: Workspace,
+    case_number: str,
+    face_ids: Sequence[int],
+    *,
+    size: int = 160,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> list[FaceCrop]:
+    """Stored faces of a case with their crops, in the order of ``face_ids``.
+
+    Video faces are cut from their exact frame, so a long list of them takes a
+    while (about 50 ms a face on a laptop): pass a progress callback.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case the faces must belong to.
+        face_ids: The faces, in the order wanted.
+        size: Side of each square crop in pixels.
+        progress: Called as ``progress(done, total, message)`` after each crop.
+        cancel: Checked before each crop.
+
+    Returns:
+        One :class:`FaceCrop` per id.
+
+    Raises:
+        NotFoundError: A face is not stored, or belongs to another case.
+        InputFileError: A vault copy cannot be read.
+        Cancelled: The user cancelled.
+    """
+    case = ws.case(case_number)
+    rows = face_rows.face_rows_by_id(ws.store, face_ids)
+    for face_id in face_ids:
+        face = rows.get(face_id)
+        if face is None:
+            raise NotFoundError(f"No stored face with id {face_id}.")
+        if face.case_number != case.number:
+            raise NotFoundError(
+                f"Face {face_id} belongs to case {face.case_number}, not {case.number}."
+            )
+    crops = []
+    for done, face_id in enumerate(face_ids, start=1):
+        check_cancel(cancel)
+        crops.append(FaceCrop(rows[face_id], face_crop_png(ws, face_id, size=size)))
+        if progress:
+            progress(done, len(face_ids), "cutting face crops")
+    return crops
+
+
+def search_with_face(
+    ws: Workspace,
+    case_number: str,
+    face_id: int,
+    *,
+    progress: ProgressCallback | None = None,
+) -> FaceSearchResult:
+    """Search the case with one of its stored faces as the probe.
+
+    A face of a video track searches with its track (the template of all its
+    faces, as ``search_faces(track_id=...)``). A photo's face searches with the
+    photo itself, named as it was added: a photo probe is its largest face, so
+    this works for the largest face of a photo only. Either way the probe's own
+    faces are never candidates.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case of the face, searched as for :func:`search_faces`.
+        face_id: The stored face to search with.
+        progress: As for :func:`search_faces`.
+
+    Returns:
+        The recorded search (``probe_face_id`` or ``probe_track_id`` says what
+        it searched with).
+
+    Raises:
+        NotFoundError: The face is not in the case.
+        WorkstationError: The face is a smaller face of a group photo, or a
+            video face outside any track.
+    """
+    case = ws.case(case_number)
+    source = face_rows.face_source(ws.store, face_id)
+    if source.face.case_id != case.id:
+        raise NotFoundError(
+            f"Face {face_id} belongs to case {source.case_number}, not {case.number}."
+        )
+    if source.media_type.startswith("video/"):
+        face = face_rows.face_rows_by_id(ws.store, [face_id])[face_id]
+        if face.track_id is None:
+            raise WorkstationError(
+                f"Face {face_id} of {source.evidence_name} (frame {face.frame}) is "
+                "in no video track; scan the video again to track its faces."
+            )
+        return search_faces(ws, case.number, track_id=face.track_id, progress=progress)
+
+    others = face_rows.list_faces(
+        ws.store, case.id, source.model_pack, evidence_id=source.face.evidence_id
+    )
+    largest = max(others, key=lambda f: (f.box[2] - f.box[0]) * (f.box[3] - f.box[1]))
+    if largest.id != face_id:
+        raise WorkstationError(
+            f"Face {face_id} is not the largest of the {len(others)} faces in "
+            f"{source.evidence_name}, and a photo search uses a photo's largest "
+            "face; search with that one, or with a video track."
+        )
+    with tempfile.TemporaryDirectory(prefix="probe-") as folder:
+        # The copy has the photo's name and hash, so the search records the
+        # name an analyst knows and still leaves this face out of the candidates.
+        probe = Path(folder) / Path(source.evidence_name).name
+        shutil.copyfile(ws.root / source.vault_path, probe)
+        return search_faces(ws, case.number, probe, progress=progress)
 
 
 def face_tracks(ws: Workspace, case_number: str) -> list[TrackRow]:
