@@ -178,3 +178,27 @@ def test_unknown_kind_writes_nothing(phone_case, tmp_path):
         write_report(phone_case, "T-001", out / "x.pdf", kind="summary")
 
     assert list(out.iterdir()) == []
+
+
+def test_audit_extract_needs_the_right_to_read_the_audit(
+    phone_case, tmp_path, pdf_text
+):
+    from workstation.services.users import add_user, init_users, login
+
+    init_users(phone_case, "admin.test", "correct horse battery")
+    add_user(phone_case, "investigator.test", "investigator", "staple battery horse")
+    login(phone_case, "investigator.test", "staple battery horse")
+
+    text = pdf_text(
+        write_report(phone_case, "T-001", tmp_path / "inv.pdf", kind="full")
+    )
+    audit = _section(text, "八、审计摘录")
+    assert "审计记录仅向主管和管理员角色开放" in audit
+    assert "case.create" not in audit and "evidence.add" not in audit
+
+    login(phone_case, "admin.test", "correct horse battery")
+    text = pdf_text(write_report(phone_case, "T-001", tmp_path / "admin.pdf"))
+    audit = _section(text, "八、审计摘录")
+    # the investigator's export is in the trail the administrator sees
+    assert "evidence.add" in audit and "report.export" in audit
+    assert "investigator" in audit  # the user column may wrap the name
