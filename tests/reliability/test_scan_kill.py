@@ -118,7 +118,7 @@ def scanned_state(settings) -> dict[int, int]:
             "ON s.evidence_id = f.evidence_id AND s.model_pack = f.model_pack "
             "WHERE s.evidence_id IS NULL"
         ).fetchone()[0]
-        assert verify_audit(ws)[1] is None
+        assert verify_audit(ws).intact
     assert orphans == 0, "faces of a photo that is not marked scanned"
     assert stored == {e: n for e, n in marked.items() if n}, (marked, stored)
     return marked

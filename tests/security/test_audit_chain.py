@@ -61,9 +61,9 @@ def test_entry_inserted_in_the_middle_is_named(workspace):
         [*forged, json.dumps({"decision": "confirmed"}), second.hash, digest],
     )
     assert len(read_audit(workspace.store)) == 6
-    count, broken = verify_audit(workspace)
-    assert count == 6
-    assert broken == (4, "does not follow the previous entry")
+    check = verify_audit(workspace)
+    assert check.entries == 6
+    assert check.broken == (4, "does not follow the previous entry")
 
 
 def test_logins_user_changes_and_reviews_are_chained_in_the_audit(accounts):
@@ -88,4 +88,5 @@ def test_logins_user_changes_and_reviews_are_chained_in_the_audit(accounts):
         ("ana", "login.failed"),
     ]
     assert logged[7:] == [("admin", "login"), ("admin", "user.disable")]
-    assert verify_audit(accounts) == (9, None)
+    check = verify_audit(accounts)
+    assert (check.entries, check.intact) == (9, True)

@@ -59,8 +59,8 @@ def test_encrypted_workspace_keeps_every_row_and_no_clear_text(workspace, case):
         assert [c.number for c in list_cases(ws)] == ["T-001"]
         second = create_case(ws, "T-002", "第二个案件")
         assert second.id == 2  # sequences carried over
-        count, broken = verify_audit(ws)
-        assert broken is None and count == 3  # case.create, encrypt, case.create
+        check = verify_audit(ws)
+        assert check.intact and check.entries == 3  # case.create, encrypt, case.create
     assert "第二个案件".encode() not in database(settings)
 
 

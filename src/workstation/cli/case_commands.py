@@ -65,13 +65,37 @@ def cmd_audit_verify(args) -> int:
     from workstation.services.audit import verify_audit
 
     with open_workspace(args) as ws:
-        count, broken = verify_audit(ws)
-    if broken is None:
-        print(f"Audit trail intact: {count} entries, every hash chains.")
+        check = verify_audit(ws, expect=args.expect)
+    for problem in check.problems:
+        print(problem)
+    if not check.intact:
+        return 2
+    if check.head is None:
+        print("Audit trail empty: nothing has been done in this workspace yet.")
         return 0
-    seq, why = broken
-    print(f"Audit trail broken at entry {seq}: {why}.")
-    return 2
+    print(f"Audit trail intact: {check.entries} entries, every hash chains.")
+    for finding in (check.anchor, check.expected):
+        if finding is not None:
+            print(finding.message)
+    print(f"Newest entry: {check.head.describe()}.")
+    print(
+        "To check later that nothing was removed, keep this line outside the "
+        f"workstation and run: workstation audit verify --expect {check.head.reference}"
+    )
+    return 0
+
+
+def cmd_audit_anchor(args) -> int:
+    from workstation.services.audit import reset_anchor, verify_audit
+
+    with open_workspace(args) as ws:
+        if args.reset:
+            head = reset_anchor(ws, args.reason or "")
+            print(f"Audit anchor restarted at {head.describe()}.")
+            return 0
+        check = verify_audit(ws)
+    print(check.anchor.message)
+    return 0 if check.anchor.sound else 2
 
 
 def cmd_audit_show(args) -> int:
@@ -111,9 +135,28 @@ def register(commands) -> None:
 
     audit = commands.add_parser("audit", help="show and verify the audit trail")
     audit_commands = audit.add_subparsers(dest="audit_command", required=True)
-    audit_commands.add_parser(
-        "verify", help="check the hash chain; name the first tampered entry"
-    ).set_defaults(func=cmd_audit_verify)
+    verify_audit = audit_commands.add_parser(
+        "verify",
+        help="check the hash chain and its anchor; name the first tampered entry "
+        "and any entries missing at the end",
+    )
+    verify_audit.add_argument(
+        "--expect",
+        metavar="SEQ:HASH",
+        help="a head printed by an earlier verify or in a brief; the trail must "
+        "still hold that entry",
+    )
+    verify_audit.set_defaults(func=cmd_audit_verify)
+    anchor = audit_commands.add_parser(
+        "anchor", help="show the anchor file; --reset accepts the trail as it is"
+    )
+    anchor.add_argument(
+        "--reset",
+        action="store_true",
+        help="restart the anchor at a new entry (administrators; needs --reason)",
+    )
+    anchor.add_argument("--reason", help="why the anchor is reset (audited)")
+    anchor.set_defaults(func=cmd_audit_anchor)
     show = audit_commands.add_parser("show", help="list the latest entries")
     show.add_argument("--last", type=int, default=30)
     show.set_defaults(func=cmd_audit_show)

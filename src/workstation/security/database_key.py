@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workstation.domain.errors import InputFileError
+from workstation.security.files import write_json_atomically
 from workstation.security.passwords import ScryptCost, scrypt
 
 log = logging.getLogger(__name__)
@@ -62,13 +63,7 @@ def write_key_file(path: str | Path, derivation: KeyDerivation) -> None:
         "salt": derivation.salt.hex(),
         "key_bytes": KEY_BYTES,
     }
-    temporary = path.with_name(path.name + ".part")
-    with open(temporary, "w", encoding="utf-8") as out:
-        json.dump(payload, out, indent=2)
-        out.write("\n")
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(temporary, path)
+    write_json_atomically(path, payload)
     log.info("wrote key derivation parameters to %s", path)
 
 

@@ -37,6 +37,7 @@ class Permission(StrEnum):
     DECIDE_REVIEW = "approve or return reviews"
     EXPORT = "export briefs, charts and other files"
     READ_AUDIT = "read and verify the audit trail"
+    RESET_AUDIT_ANCHOR = "accept the audit trail as it is and restart its anchor"
     MANAGE_USERS = "manage user accounts"
     ENCRYPT_WORKSPACE = "encrypt the workspace"
 
@@ -56,6 +57,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.EXPORT: _INVESTIGATOR_UP,
     Permission.DECIDE_REVIEW: _SUPERVISOR_UP,
     Permission.READ_AUDIT: _SUPERVISOR_UP,
+    Permission.RESET_AUDIT_ANCHOR: _ADMINISTRATOR,
     Permission.MANAGE_USERS: _ADMINISTRATOR,
     Permission.ENCRYPT_WORKSPACE: _ADMINISTRATOR,
 }

@@ -10,7 +10,7 @@ default catalog, so every query and migration runs unchanged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from graphlib import TopologicalSorter
 from importlib import resources
@@ -91,6 +91,7 @@ class CaseStore:
         except duckdb.Error as exc:
             raise _open_error(self.path, exc) from exc
         self._in_transaction = False
+        self._after_commit: list[Callable[[], None]] = []
         self.migrate(upto=upto)
 
     def _connect_encrypted(self, key: str) -> duckdb.DuckDBPyConnection:
@@ -174,6 +175,20 @@ class CaseStore:
             self.conn.execute("COMMIT")
         finally:
             self._in_transaction = False
+            committed, self._after_commit = self._after_commit, []
+        for callback in committed:
+            callback()
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the current transaction commits (now if none).
+
+        A transaction that rolls back, or fails to commit, drops its callbacks.
+        Callbacks must not raise.
+        """
+        if self._in_transaction:
+            self._after_commit.append(callback)
+        else:
+            callback()
 
     def execute(self, sql: str, params: list | tuple | None = None):
         return self.conn.execute(sql, params or [])
@@ -280,6 +295,7 @@ class CaseStore:
         if self.encrypted:
             other.conn.execute(f"USE {_WORKSPACE_ALIAS}")
         other._in_transaction = False
+        other._after_commit = []
         return other
 
     def close(self) -> None:
