@@ -189,3 +189,33 @@ def test_shown_false_match_rates_hold_on_other_degradations(
             shown = calibration.false_match_rate(score, band).rate
             measured = float(np.mean(impostor >= score))
             assert shown / 2 <= measured <= shown * 2, (band, shown_rate, measured)
+
+
+@pytest.mark.parametrize(
+    ("lang", "band_line", "steps_line"),
+    [
+        ("en", "poor band: judged by the threshold", "Applied to the probe:"),
+        ("zh", "较差档：按阈值", "对检材所做处理："),
+    ],
+)
+def test_the_brief_prints_each_probes_band_and_steps(
+    unclear_case, tmp_path, lang, band_line, steps_line
+):
+    import subprocess
+
+    from workstation.services.report import write_report
+
+    ws, photos = unclear_case
+    ((_, path),) = _run(ws, photos, NIGHT_CCTV, tmp_path)
+    pdf = write_report(ws, CASE, tmp_path / f"brief-{lang}.pdf", lang=lang)
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    flat = " ".join(text.split())
+    threshold = path.outcomes[-1].threshold
+    assert band_line in flat and f"{threshold:.3f}" in flat
+    assert steps_line in flat and "non-local means denoising" in flat

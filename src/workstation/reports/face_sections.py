@@ -103,6 +103,7 @@ def search_part(page: Composer, index: int, search: SearchEntry) -> list[Flowabl
         ),
         Spacer(1, 2 * mm),
     ]
+    heading[2:2] = _probe_judgement(page, search)
     if search.probe_crop_png is None:
         heading.insert(2, page.para(labels["no_probe_crop"], styles.small))
     if not search.candidates:
@@ -110,6 +111,26 @@ def search_part(page: Composer, index: int, search: SearchEntry) -> list[Flowabl
     flow: list[Flowable] = [CondPageBreak(50 * mm), *heading]
     flow += page.cut_note("candidates_more", search.candidates, search.candidates_total)
     flow.append(candidate_table(page, search))
+    return flow
+
+
+def _probe_judgement(page: Composer, search: SearchEntry) -> list[Flowable]:
+    """The probe's quality band, the threshold it was judged by and its steps."""
+    if search.probe_band is None:
+        return []
+    labels, styles = page.labels, page.styles
+    values = {
+        "quality": search.probe_quality or 0.0,
+        "band": page.value(search.probe_band),
+        "threshold": search.threshold,
+        "set": search.set_threshold,
+    }
+    moved = search.set_threshold not in (None, search.threshold)
+    key = "probe_band_moved" if moved else "probe_band"
+    flow = [page.para(labels[key].format(**values), styles.small)]
+    if search.probe_steps:
+        steps = "; ".join(search.probe_steps)
+        flow.append(page.para(labels["probe_steps"].format(steps=steps), styles.small))
     return flow
 
 

@@ -49,7 +49,12 @@ class CandidateEntry:
 
 @dataclass(frozen=True)
 class SearchEntry:
-    """A face search: the probe, its threshold and the ranked candidates."""
+    """A face search: the probe, its threshold and the ranked candidates.
+
+    ``threshold`` is the one the probe was judged by; for a fair or poor probe
+    (``probe_band``) it differs from ``set_threshold``, and ``probe_steps``
+    name the low-quality steps applied to the probe.
+    """
 
     probe_name: str
     probe_crop_png: bytes | None
@@ -59,6 +64,10 @@ class SearchEntry:
     searched_at: datetime | None = None
     model_pack: str = ""
     candidates_total: int | None = None
+    probe_quality: float | None = None
+    probe_band: str | None = None
+    probe_steps: tuple[str, ...] = ()
+    set_threshold: float | None = None
 
 
 @dataclass(frozen=True)

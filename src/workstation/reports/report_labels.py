@@ -72,6 +72,13 @@ _ZH = {
     ),
     "search_heading": "检索 {index}：{probe}",
     "search_meta": "阈值 {threshold:.2f} · 模型 {model} · 检索人 {by} · {at}",
+    "probe_band": "检材质量 {quality:.2f}，{band}档。",
+    "probe_band_moved": (
+        "检材质量 {quality:.2f}，{band}档：按阈值 {threshold:.3f}"
+        "（设定值 {set:.2f}）判定，即不同人的{band}档人脸误匹配频率"
+        "与良好人脸在 {set:.2f} 时相同的分数。"
+    ),
+    "probe_steps": "对检材所做处理：{steps}。",
     "candidate_columns": {
         "rank": "排名",
         "probe": "检材",
@@ -167,6 +174,9 @@ _ZH = {
         "transfer": "转账",
         "face-match": "人脸比对",
         "associate": "关联",
+        "good": "良好",
+        "fair": "一般",
+        "poor": "较差",
     },
 }
 
@@ -243,6 +253,13 @@ _EN = {
     ),
     "search_heading": "Search {index}: {probe}",
     "search_meta": "Threshold {threshold:.2f} · model {model} · by {by} · {at}",
+    "probe_band": "Probe quality {quality:.2f}, {band} band.",
+    "probe_band_moved": (
+        "Probe quality {quality:.2f}, {band} band: judged by the threshold "
+        "{threshold:.3f} instead of the set {set:.2f}, the score at which different "
+        "people's {band} faces match as rarely as good faces do at {set:.2f}."
+    ),
+    "probe_steps": "Applied to the probe: {steps}.",
     "candidate_columns": {
         "rank": "Rank",
         "probe": "Probe",

@@ -251,6 +251,10 @@ def _searches(
             searched_at=row.searched_at,
             model_pack=row.model_pack,
             candidates_total=row.candidates_total,
+            probe_quality=row.probe_quality,
+            probe_band=row.probe_band,
+            probe_steps=row.probe_steps,
+            set_threshold=row.set_threshold,
         )
         for row in rows
     )

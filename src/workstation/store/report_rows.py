@@ -41,6 +41,10 @@ class SearchRow:
     threshold: float
     searched_by: str
     searched_at: datetime
+    probe_quality: float | None
+    probe_band: str | None
+    probe_steps: tuple[str, ...]
+    set_threshold: float | None
     matches: tuple[MatchRow, ...]
     candidates_total: int = 0
 
@@ -155,7 +159,8 @@ def case_searches(
     )
     columns = (
         "id, probe_name, probe_sha256, probe_face_id, model_pack, threshold, "
-        "searched_by, searched_at"
+        "searched_by, searched_at, probe_quality, probe_band, "
+        "coalesce(probe_steps, []) AS probe_steps, set_threshold"
     )
     # counted after QUALIFY, before LIMIT
     searches = store.execute(
@@ -177,9 +182,12 @@ def case_searches(
             "WHERE m.search_id = ? ORDER BY m.rank LIMIT ?",
             [row[0], candidates],
         ).fetchall()
+        *fields, steps, set_threshold, _ = row
         result.append(
             SearchRow(
-                *row[:-1],
+                *fields,
+                probe_steps=tuple(steps),
+                set_threshold=set_threshold,
                 matches=tuple(
                     MatchRow(
                         candidate=Candidate(
