@@ -61,25 +61,39 @@ def read_stdin_secret(what: str) -> str:
     return line
 
 
-def passphrase_from_args(args, *, confirm: bool = False) -> str:
+def passphrase_from_args(
+    args,
+    *,
+    confirm: bool = False,
+    option: str = "passphrase_env",
+    prompt: str = "Workspace passphrase: ",
+) -> str:
     """The workspace passphrase from ``--passphrase-env VAR``, else a prompt.
+
+    Args:
+        args: The parsed command line.
+        confirm: Ask twice when prompting (a new passphrase).
+        option: The attribute naming the variable (``new_passphrase_env`` for
+            ``workspace rekey``).
+        prompt: The question asked on the terminal.
 
     Raises:
         WrongPassphraseError: The named variable is not set.
         AuthenticationError: No terminal to ask on.
     """
-    variable = getattr(args, "passphrase_env", None)
+    variable = getattr(args, option, None)
+    flag = "--" + option.replace("_", "-")
     if variable:
         value = os.environ.get(variable)
         if not value:
             raise WrongPassphraseError(
-                f"--passphrase-env names {variable}, but that environment variable "
+                f"{flag} names {variable}, but that environment variable "
                 "is not set or empty; set it to the workspace passphrase."
             )
         return value
     return prompt_secret(
-        "Workspace passphrase: ",
-        hint="pass --passphrase-env VAR with VAR holding the passphrase",
+        prompt,
+        hint=f"pass {flag} VAR with VAR holding the passphrase",
         confirm=confirm,
     )
 
@@ -94,12 +108,14 @@ def login_password(user: str) -> str:
     )
 
 
-def open_session(args, *, login: bool = True):
+def open_session(args, *, login: bool = True, passphrase: str | None = None):
     """Open the workspace named by the global options and log in if it has accounts.
 
     Args:
         args: The parsed command line.
         login: False to open without logging in (``user init``, ``user password``).
+        passphrase: The passphrase of an encrypted workspace, when the command
+            has asked for it already; otherwise it is asked here if needed.
 
     Returns:
         The open :class:`~workstation.services.workspace.Workspace`.
@@ -108,8 +124,7 @@ def open_session(args, *, login: bool = True):
     from workstation.services.workspace import Workspace, workspace_is_encrypted
 
     settings = settings_from_args(args)
-    passphrase = None
-    if workspace_is_encrypted(settings.workspace_dir):
+    if passphrase is None and workspace_is_encrypted(settings.workspace_dir):
         passphrase = passphrase_from_args(args)
     ws = Workspace(settings, passphrase=passphrase)
     try:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from workstation.cli.common import settings_from_args
 from workstation.cli.credentials import open_session, passphrase_from_args
+from workstation.domain.errors import WorkstationError
 
 
 def cmd_workspace_encrypt(args) -> int:
@@ -18,6 +20,33 @@ def cmd_workspace_encrypt(args) -> int:
         f"{len(counts)} tables. Keep the passphrase safe: without it the database "
         "cannot be opened. The evidence vault is not encrypted by the workstation; "
         "keep it on an encrypted disk."
+    )
+    return 0
+
+
+def cmd_workspace_rekey(args) -> int:
+    from workstation.services.encryption import change_passphrase
+    from workstation.services.workspace import workspace_is_encrypted
+
+    settings = settings_from_args(args)
+    if not workspace_is_encrypted(settings.workspace_dir):
+        raise WorkstationError(
+            f"Workspace {settings.workspace_dir} is not encrypted, so it has no "
+            "passphrase to change; encrypt it with `workstation workspace encrypt`."
+        )
+    current = passphrase_from_args(args, prompt="Current workspace passphrase: ")
+    with open_session(args, passphrase=current) as ws:
+        new = passphrase_from_args(
+            args,
+            confirm=True,
+            option="new_passphrase_env",
+            prompt="New workspace passphrase: ",
+        )
+        counts = change_passphrase(ws, current, new)
+    print(
+        f"Changed the passphrase of workspace {ws.root}: {sum(counts.values())} rows "
+        f"in {len(counts)} tables re-encrypted with a new key. Only the new "
+        "passphrase opens it now; backups made before still open with the old one."
     )
     return 0
 
@@ -45,6 +74,18 @@ def register(commands) -> None:
         "encrypt",
         help="encrypt the database (new passphrase from --passphrase-env or asked)",
     ).set_defaults(func=cmd_workspace_encrypt)
+    rekey = sub.add_parser(
+        "rekey",
+        help="change the passphrase of an encrypted workspace (current one from "
+        "--passphrase-env or asked; new one from --new-passphrase-env or asked)",
+    )
+    rekey.add_argument(
+        "--new-passphrase-env",
+        metavar="VAR",
+        help="environment variable holding the new passphrase (asked twice when "
+        "missing)",
+    )
+    rekey.set_defaults(func=cmd_workspace_rekey)
     sub.add_parser("status", help="encryption, accounts, schema").set_defaults(
         func=cmd_workspace_status
     )

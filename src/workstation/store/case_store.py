@@ -9,6 +9,8 @@ default catalog, so every query and migration runs unchanged.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -78,6 +80,7 @@ class CaseStore:
         """
         self.path = str(path)
         self.encrypted = encryption_key is not None
+        self._key_digest = _key_digest(encryption_key) if encryption_key else None
         try:
             if self.encrypted:
                 self.conn = self._connect_encrypted(encryption_key)
@@ -215,8 +218,14 @@ class CaseStore:
             for name in names
         }
 
+    def opened_with(self, key: str) -> bool:
+        """Whether this encrypted database was opened with ``key``."""
+        return self._key_digest is not None and hmac.compare_digest(
+            self._key_digest, _key_digest(key)
+        )
+
     def copy_to_encrypted(self, target: str | Path, key: str) -> dict[str, int]:
-        """Write an encrypted copy of this (clear) database to ``target``.
+        """Write an encrypted copy of this database, clear or encrypted, to ``target``.
 
         The schema (tables, constraints, views, sequences at their current
         values) is copied with ``COPY FROM DATABASE ... (SCHEMA)``; the rows
@@ -232,12 +241,11 @@ class CaseStore:
             Rows per table copied.
 
         Raises:
-            WorkstationError: The database is encrypted already, the crypto
-                extension is missing, or the copy does not match.
+            WorkstationError: The crypto extension is missing, or the copy
+                does not match.
         """
-        if self.encrypted:
-            raise WorkstationError(f"Workspace database {self.path} is encrypted.")
-        load_crypto_extension(self.conn)
+        if not self.encrypted:
+            load_crypto_extension(self.conn)
         self.conn.execute("CHECKPOINT")
         source = self.conn.execute("SELECT current_database()").fetchone()[0]
         self.conn.execute(_attach_sql(str(target), _COPY_ALIAS, key))
@@ -291,6 +299,7 @@ class CaseStore:
         """
         other = object.__new__(CaseStore)
         other.path, other.encrypted = self.path, self.encrypted
+        other._key_digest = self._key_digest
         other.conn = self.conn.cursor()
         if self.encrypted:
             other.conn.execute(f"USE {_WORKSPACE_ALIAS}")
@@ -337,6 +346,10 @@ def load_crypto_extension(conn: duckdb.DuckDBPyConnection) -> None:
     path = crypto_extension_path()
     conn.execute(f"LOAD '{_sql_text(str(path))}'")
     log.debug("loaded %s", path)
+
+
+def _key_digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode("utf-8")).digest()
 
 
 def _sql_text(text: str) -> str:
