@@ -1,4 +1,9 @@
-"""The Faces tab: scan the case's photos, search a probe photo, review candidates.
+"""The Faces tab: find faces, search with a probe, review candidates.
+
+Its sub-tabs: Search (the probe beside each candidate, with Confirm and
+Reject), Tracks (people followed through the case's videos, with their best
+shots), Clusters (faces that may show one unknown person) and Clearest faces.
+A track or a face from the other sub-tabs can be the probe of a search.
 
 A search returns candidates: faces in the case that the model scores as similar
 to the probe. They are investigative leads, never identifications; a person is
@@ -8,11 +13,10 @@ named only by a reviewer's recorded decision (Confirm or Reject, with a comment)
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -24,108 +28,36 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from workstation.domain.progress import ProgressCallback
 from workstation.domain.records import Candidate
 from workstation.domain.types import Decision
 from workstation.services.faces import (
     FaceSearchResult,
     ScanSummary,
     ScoredCandidate,
-    face_crop_png,
     record_decision,
     scan_faces,
-    search_faces,
 )
 from workstation.services.workspace import Workspace
+from workstation.ui.face_clearest_panel import ClearestFacesPanel
+from workstation.ui.face_clusters_panel import ClustersPanel
+from workstation.ui.face_search_jobs import (
+    SearchOutcome,
+    run_face_search,
+    run_search,
+    run_track_search,
+)
+from workstation.ui.face_tracks_panel import TracksPanel
 from workstation.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
 CROP = QSize(128, 128)
 PROBE, CANDIDATE, RANK, SCORE, FMR, THRESHOLD, EVIDENCE, PERSON, DECISION = range(9)
-
-
-@dataclass(frozen=True)
-class SearchOutcome:
-    """A finished search with the face crops to show, made in the worker."""
-
-    probe_path: Path
-    result: FaceSearchResult
-    probe_image: QImage
-    crops: dict[int, bytes] = field(default_factory=dict)
-
-
-def probe_crop(
-    path: Path,
-    box: tuple[float, float, float, float],
-    *,
-    margin: float = 0.25,
-    size: int = 160,
-) -> QImage:
-    """A square cut around the probe's face box, as the service cuts stored faces.
-
-    The photo is read upright (EXIF orientation applied), like the detector saw
-    it; parts of the square outside the photo are black. Safe in a worker.
-
-    Args:
-        path: The probe photo.
-        box: ``x1, y1, x2, y2`` of the face in the upright photo.
-        margin: Space on each side, as a fraction of the box's longer side.
-        size: Side of the returned image in pixels.
-
-    Returns:
-        The crop; a null image when the photo cannot be read.
-    """
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
-    if image.isNull():
-        log.warning("cannot read probe %s: %s", path.name, reader.errorString())
-        return image
-    x1, y1, x2, y2 = box
-    side = max(x2 - x1, y2 - y1, 1.0) * (1.0 + 2.0 * max(margin, 0.0))
-    left = round((x1 + x2 - side) / 2)
-    top = round((y1 + y2 - side) / 2)
-    square = QImage(round(side), round(side), QImage.Format.Format_RGB32)
-    square.fill(Qt.GlobalColor.black)
-    painter = QPainter(square)
-    painter.drawImage(QPoint(-left, -top), image)
-    painter.end()
-    return square.scaled(
-        size,
-        size,
-        Qt.AspectRatioMode.IgnoreAspectRatio,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-
-
-def run_search(
-    ws: Workspace, case_number: str, probe_path: Path, progress: ProgressCallback
-) -> SearchOutcome:
-    """Search ``probe_path`` against the case and cut the crops to display.
-
-    Args:
-        ws: Workspace session of the worker.
-        case_number: The case whose faces are searched.
-        probe_path: The probe photo.
-        progress: Receives ``(done, total, message)``.
-
-    Returns:
-        The :class:`SearchOutcome`.
-    """
-    result = search_faces(ws, case_number, probe_path, progress=progress)
-    probe_image = probe_crop(probe_path, result.probe_box)
-    crops = {}
-    total = len(result.candidates)
-    for done, candidate in enumerate(result.candidates, start=1):
-        crops[candidate.face_id] = face_crop_png(ws, candidate.face_id)
-        message = QCoreApplication.translate("FacesView", "cutting candidate faces")
-        progress(done, total, message)
-    return SearchOutcome(probe_path, result, probe_image, crops)
 
 
 def _pixmap(png: bytes | None) -> QPixmap:
@@ -184,7 +116,9 @@ class FacesView(QWidget):
         notice.setStyleSheet("QLabel { background: #fff4d6; padding: 6px; }")
         self.notice = notice
 
-        self.scan_button = QPushButton(self.tr("Find faces in the case's photos"), self)
+        self.scan_button = QPushButton(
+            self.tr("Find faces in the case's photos and videos"), self
+        )
         self.scan_button.clicked.connect(self.scan)
         self.search_button = QPushButton(self.tr("Search with a probe photo…"), self)
         self.search_button.clicked.connect(self.choose_probe)
@@ -229,6 +163,13 @@ class FacesView(QWidget):
         self.confirm_button.clicked.connect(lambda: self.decide(Decision.CONFIRMED))
         self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECTED))
 
+        self.tracks = TracksPanel(case_number, runner, self)
+        self.clusters = ClustersPanel(case_number, runner, self)
+        self.clearest = ClearestFacesPanel(case_number, runner, self)
+        self.tracks.track_search_requested.connect(self.search_track)
+        self.clusters.face_search_requested.connect(self.search_face)
+        self.clearest.face_search_requested.connect(self.search_face)
+
         actions = QHBoxLayout()
         actions.addWidget(self.scan_button)
         actions.addWidget(self.search_button)
@@ -238,13 +179,21 @@ class FacesView(QWidget):
         review.addWidget(self.comment, 1)
         review.addWidget(self.confirm_button)
         review.addWidget(self.reject_button)
+        self.search_page = QWidget(self)
+        page = QVBoxLayout(self.search_page)
+        page.addWidget(self.probe_label)
+        page.addWidget(self.table, 1)
+        page.addLayout(review)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.search_page, self.tr("Search"))
+        self.tabs.addTab(self.tracks, self.tr("Tracks"))
+        self.tabs.addTab(self.clusters, self.tr("Clusters"))
+        self.tabs.addTab(self.clearest, self.tr("Clearest faces"))
         layout = QVBoxLayout(self)
         layout.addWidget(notice)
         layout.addLayout(actions)
         layout.addWidget(self.status_label)
-        layout.addWidget(self.probe_label)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(review)
+        layout.addWidget(self.tabs, 1)
         self._update_buttons()
 
     # -- scanning ---------------------------------------------------------------
@@ -270,9 +219,21 @@ class FacesView(QWidget):
             failed=summary.images_failed,
             providers=summary.providers,
         )
+        if summary.videos_scanned or summary.videos_skipped:
+            text += " " + self.tr(
+                "{videos} video(s) analysed ({frames} sampled frames), {tracks} "
+                "track(s) found; {skipped} video(s) already scanned."
+            ).format(
+                videos=summary.videos_scanned,
+                frames=summary.frames_analysed,
+                tracks=summary.tracks_found,
+                skipped=summary.videos_skipped,
+            )
         for failure in summary.failed:
             log.warning("face scan skipped %s: %s", failure.name, failure.reason)
         self.status_label.setText(text)
+        for panel in (self.tracks, self.clusters, self.clearest):
+            panel.stale()
         self.faces_changed.emit()
 
     # -- searching -------------------------------------------------------------
@@ -299,9 +260,41 @@ class FacesView(QWidget):
         title = self.tr("Searching {name}").format(name=probe_path.name)
         self._runner.submit(title, job, self.show_outcome)
 
+    @Slot(int, int, str)
+    def search_track(
+        self, track_id: int, shown_face_id: int = 0, name: str = ""
+    ) -> None:
+        """Search with a video track's template, in the worker.
+
+        Args:
+            track_id: The track.
+            shown_face_id: The face shown as the probe (0: none).
+            name: How the status line names the track.
+        """
+        case_number, shown = self._case_number, shown_face_id or None
+        name = name or self.tr("track {track}").format(track=track_id)
+
+        def job(ws, progress, cancel):
+            return run_track_search(ws, case_number, track_id, shown, name, progress)
+
+        title = self.tr("Searching with track {track}").format(track=track_id)
+        self._runner.submit(title, job, self.show_outcome)
+
+    @Slot(int)
+    def search_face(self, face_id: int) -> None:
+        """Search with a stored face (its track, or its photo), in the worker."""
+        case_number = self._case_number
+
+        def job(ws, progress, cancel):
+            return run_face_search(ws, case_number, face_id, progress)
+
+        title = self.tr("Searching with face {face}").format(face=face_id)
+        self._runner.submit(title, job, self.show_outcome)
+
     def show_outcome(self, outcome: SearchOutcome) -> None:
         """Show a search's candidates: probe and candidate crops side by side."""
         self.outcome = outcome
+        self.tabs.setCurrentWidget(self.search_page)
         result = outcome.result
         probe = QPixmap.fromImage(outcome.probe_image)
         self.status_label.setText(
@@ -310,7 +303,7 @@ class FacesView(QWidget):
                 "case; {above} at or above the threshold {threshold:.3f}. "
                 "Search {search} (model pack {pack})."
             ).format(
-                name=outcome.probe_path.name,
+                name=outcome.probe_name,
                 count=len(result.candidates),
                 gallery=result.gallery_size,
                 above=len(result.leads_above_threshold),
