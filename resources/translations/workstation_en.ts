@@ -458,6 +458,114 @@
     </message>
 </context>
 <context>
+    <name>ClearestFacesPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_clearest_panel.py" line="+56"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The clearest faces are shown once cut.</source>
+        <translation>The clearest faces are shown once cut.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clearest faces to show:</source>
+        <translation>Clearest faces to show:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cutting the {limit} clearest faces</source>
+        <translation>Cutting the {limit} clearest faces</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No faces yet: add photos or videos and find faces in them.</source>
+        <translation>No faces yet: add photos or videos and find faces in them.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The case&apos;s {count} clearest face(s), clearest first (quality {best:.2f} to {worst:.2f}; it combines sharpness, size, detector score and pose).</source>
+        <translation>The case&apos;s {count} clearest face(s), clearest first (quality {best:.2f} to {worst:.2f}; it combines sharpness, size, detector score and pose).</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+80"/>
+        <source>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</source>
+        <extracomment>The threshold waits this long after the last change before grouping again.</extracomment>
+        <translation>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Groups are listed once made.</source>
+        <translation>Groups are listed once made.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best quality</source>
+        <translation>Best quality</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+78"/>
+        <source>Select a group to see its faces.</source>
+        <translation>Select a group to see its faces.</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Similarity threshold:</source>
+        <translation>Similarity threshold:</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Grouping faces at similarity {threshold:.2f}</source>
+        <translation>Grouping faces at similarity {threshold:.2f}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>At similarity {threshold:.2f}: {groups} group(s) that may show one person, {alone} face(s) or track(s) alone; faces less clear than {quality:.2f} are left out. Groups are investigative leads, not identifications.</source>
+        <translation>At similarity {threshold:.2f}: {groups} group(s) that may show one person, {alone} face(s) or track(s) alone; faces less clear than {quality:.2f} are left out. Groups are investigative leads, not identifications.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Faces of group {number}</source>
+        <translation>Faces of group {number}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Group {number}: {members} face(s) and track(s), clearest first, from {evidence}. A track shows its clearest face.</source>
+        <translation>Group {number}: {members} face(s) and track(s), clearest first, from {evidence}. A track shows its clearest face.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Showing the {shown} clearest.</source>
+        <translation>Showing the {shown} clearest.</translation>
+    </message>
+</context>
+<context>
     <name>CreateAdministratorDialog</name>
     <message>
         <location filename="../../src/workstation/ui/session_dialogs.py" line="+167"/>
@@ -1228,25 +1336,83 @@
     </message>
 </context>
 <context>
+    <name>FaceCropGrid</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+56"/>
+        <source>{evidence}, frame {frame} at {time}</source>
+        <extracomment>At most this many crops are cut for one list (clearest first).</extracomment>
+        <translation>{evidence}, frame {frame} at {time}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>quality {quality}</source>
+        <translation>quality {quality}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>frame {frame} · {time}</source>
+        <translation>frame {frame} · {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Face {id} in {place}</source>
+        <translation>Face {id} in {place}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality {quality}, detector score {score:.2f}</source>
+        <translation>Quality {quality}, detector score {score:.2f}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Video track {track}</source>
+        <translation>Video track {track}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Linked to {person} by a reviewer</source>
+        <translation>Linked to {person} by a reviewer</translation>
+    </message>
+</context>
+<context>
+    <name>FacePanel</name>
+    <message>
+        <location line="+84"/>
+        <source>Search with this face</source>
+        <extracomment>Emitted with the id of a stored face to search with.</extracomment>
+        <translation>Search with this face</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A video face searches with its whole track; a photo&apos;s face with the photo, which works for its largest face.</source>
+        <translation>A video face searches with its whole track; a photo&apos;s face with the photo, which works for its largest face.</translation>
+    </message>
+</context>
+<context>
     <name>FacesView</name>
     <message>
-        <location filename="../../src/workstation/ui/faces_view.py" line="+126"/>
+        <location filename="../../src/workstation/ui/face_search_jobs.py" line="+97"/>
         <source>cutting candidate faces</source>
         <translation>cutting candidate faces</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
+        <source>track {track}, the track of face {face}</source>
+        <translation>track {track}, the track of face {face}</translation>
+    </message>
+    <message>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+107"/>
         <source>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</source>
         <extracomment>Emitted after a scan, search or decision changed the case&apos;s face data.</extracomment>
         <translation>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Find faces in the case&apos;s photos</source>
-        <translation>Find faces in the case&apos;s photos</translation>
+        <location line="+13"/>
+        <source>Find faces in the case&apos;s photos and videos</source>
+        <translation>Find faces in the case&apos;s photos and videos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Search with a probe photo…</source>
         <translation>Search with a probe photo…</translation>
     </message>
@@ -1316,12 +1482,32 @@
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearest faces</source>
+        <translation>Clearest faces</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Finding faces</source>
         <translation>Finding faces</translation>
     </message>
@@ -1331,7 +1517,12 @@
         <translation>{faces} face(s) found in {scanned} photo(s); {skipped} already scanned; {failed} could not be read. Model: {providers}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>{videos} video(s) analysed ({frames} sampled frames), {tracks} track(s) found; {skipped} video(s) already scanned.</source>
+        <translation>{videos} video(s) analysed ({frames} sampled frames), {tracks} track(s) found; {skipped} video(s) already scanned.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Choose a probe photo</source>
         <translation>Choose a probe photo</translation>
     </message>
@@ -1346,7 +1537,22 @@
         <translation>Searching {name}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>track {track}</source>
+        <translation>track {track}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searching with track {track}</source>
+        <translation>Searching with track {track}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Searching with face {face}</source>
+        <translation>Searching with face {face}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</source>
         <translation>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</translation>
     </message>
@@ -2689,6 +2895,106 @@ The details are in the Log tab; please report them.</translation>
         <location line="+10"/>
         <source>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</source>
         <translation>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</translation>
+    </message>
+</context>
+<context>
+    <name>TracksPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+65"/>
+        <source>Video tracks are listed once loaded.</source>
+        <extracomment>Emitted with ``(track id, id of its clearest face, its description)`` to search with the track.</extracomment>
+        <translation>Video tracks are listed once loaded.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Track</source>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces</source>
+        <translation>Faces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best quality</source>
+        <translation>Best quality</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+84"/>
+        <source>Select a track to see its best shots.</source>
+        <translation>Select a track to see its best shots.</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Search with this track</source>
+        <translation>Search with this track</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searches the case with the track&apos;s template (all its faces averaged); the candidates show in the Search tab.</source>
+        <translation>Searches the case with the track&apos;s template (all its faces averaged); the candidates show in the Search tab.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Listing video tracks</source>
+        <translation>Listing video tracks</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{tracks} track(s) in {videos} video(s): each is one person followed from frame to frame. Select one for its best shots.</source>
+        <translation>{tracks} track(s) in {videos} video(s): each is one person followed from frame to frame. Select one for its best shots.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No video tracks: add videos to the case and find faces in them.</source>
+        <translation>No video tracks: add videos to the case and find faces in them.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>frames {first} to {last}</source>
+        <translation>frames {first} to {last}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cutting the best shots</source>
+        <translation>cutting the best shots</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best shots of track {track}</source>
+        <translation>Best shots of track {track}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Track {track}, {video}, {start} to {end}: its {shots} clearest of {faces} face(s), each with its frame and time.</source>
+        <translation>Track {track}, {video}, {start} to {end}: its {shots} clearest of {faces} face(s), each with its frame and time.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>track {track} ({video}, {start} to {end})</source>
+        <translation>track {track} ({video}, {start} to {end})</translation>
     </message>
 </context>
 </TS>

@@ -454,6 +454,114 @@
     </message>
 </context>
 <context>
+    <name>ClearestFacesPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_clearest_panel.py" line="+56"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The clearest faces are shown once cut.</source>
+        <translation>裁切完成后显示最清晰的人脸。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Clearest faces to show:</source>
+        <translation>显示最清晰人脸数：</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cutting the {limit} clearest faces</source>
+        <translation>正在裁切最清晰的 {limit} 张人脸</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No faces yet: add photos or videos and find faces in them.</source>
+        <translation>尚无人脸：请添加照片或视频并检测其中的人脸。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The case&apos;s {count} clearest face(s), clearest first (quality {best:.2f} to {worst:.2f}; it combines sharpness, size, detector score and pose).</source>
+        <translation>本案最清晰的 {count} 张人脸，按清晰度从高到低排列（质量 {best:.2f} 至 {worst:.2f}；质量综合了清晰度、大小、检测分数和姿态）。</translation>
+    </message>
+</context>
+<context>
+    <name>ClustersPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+80"/>
+        <source>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</source>
+        <extracomment>The threshold waits this long after the last change before grouping again.</extracomment>
+        <translation>两张人脸归入同一组所需的余弦相似度。调高：分组更少、更可靠；调低：归组的人脸更多，错误也更多。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Groups are listed once made.</source>
+        <translation>分组完成后在此列出。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracks</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best quality</source>
+        <translation>最佳质量</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+78"/>
+        <source>Select a group to see its faces.</source>
+        <translation>选择一个组以查看其人脸。</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Similarity threshold:</source>
+        <translation>相似度阈值：</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Grouping faces at similarity {threshold:.2f}</source>
+        <translation>正在按相似度 {threshold:.2f} 对人脸分组</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>At similarity {threshold:.2f}: {groups} group(s) that may show one person, {alone} face(s) or track(s) alone; faces less clear than {quality:.2f} are left out. Groups are investigative leads, not identifications.</source>
+        <translation>相似度 {threshold:.2f} 时：{groups} 个组可能各为同一人，{alone} 张人脸或轨迹单独成组；质量低于 {quality:.2f} 的人脸未参与分组。分组是侦查线索，不是身份认定。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Faces of group {number}</source>
+        <translation>第 {number} 组的人脸</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Group {number}: {members} face(s) and track(s), clearest first, from {evidence}. A track shows its clearest face.</source>
+        <translation>第 {number} 组：{members} 张人脸及轨迹，按清晰度从高到低排列，来自 {evidence}。轨迹以其最清晰的人脸表示。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Showing the {shown} clearest.</source>
+        <translation>显示最清晰的 {shown} 张。</translation>
+    </message>
+</context>
+<context>
     <name>CreateAdministratorDialog</name>
     <message>
         <location filename="../../src/workstation/ui/session_dialogs.py" line="+167"/>
@@ -1220,25 +1328,83 @@
     </message>
 </context>
 <context>
+    <name>FaceCropGrid</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+56"/>
+        <source>{evidence}, frame {frame} at {time}</source>
+        <extracomment>At most this many crops are cut for one list (clearest first).</extracomment>
+        <translation>{evidence}，第 {frame} 帧，{time}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>quality {quality}</source>
+        <translation>质量 {quality}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>frame {frame} · {time}</source>
+        <translation>第 {frame} 帧 · {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Face {id} in {place}</source>
+        <translation>人脸 {id}，位于 {place}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quality {quality}, detector score {score:.2f}</source>
+        <translation>质量 {quality}，检测分数 {score:.2f}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Video track {track}</source>
+        <translation>视频轨迹 {track}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Linked to {person} by a reviewer</source>
+        <translation>已由审核人关联到 {person}</translation>
+    </message>
+</context>
+<context>
+    <name>FacePanel</name>
+    <message>
+        <location line="+84"/>
+        <source>Search with this face</source>
+        <extracomment>Emitted with the id of a stored face to search with.</extracomment>
+        <translation>用此人脸检索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A video face searches with its whole track; a photo&apos;s face with the photo, which works for its largest face.</source>
+        <translation>视频中的人脸以其整条轨迹检索；照片中的人脸以该照片检索，仅适用于照片中最大的人脸。</translation>
+    </message>
+</context>
+<context>
     <name>FacesView</name>
     <message>
-        <location filename="../../src/workstation/ui/faces_view.py" line="+126"/>
+        <location filename="../../src/workstation/ui/face_search_jobs.py" line="+97"/>
         <source>cutting candidate faces</source>
         <translation>正在裁切候选人脸</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+47"/>
+        <source>track {track}, the track of face {face}</source>
+        <translation>轨迹 {track}（人脸 {face} 所在轨迹）</translation>
+    </message>
+    <message>
+        <location filename="../../src/workstation/ui/faces_view.py" line="+107"/>
         <source>&lt;b&gt;Candidates, not identifications.&lt;/b&gt; A score only says how alike the model finds two faces. Every candidate is an investigative lead to be checked; only a reviewer&apos;s recorded decision may link a face to a person.</source>
         <extracomment>Emitted after a scan, search or decision changed the case&apos;s face data.</extracomment>
         <translation>&lt;b&gt;候选结果，不是身份认定。&lt;/b&gt;分数只表示模型认为两张人脸有多相似。每个候选都是有待核查的侦查线索；只有审核人记录在案的决定才能将人脸与人员关联。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Find faces in the case&apos;s photos</source>
-        <translation>检测本案照片中的人脸</translation>
+        <location line="+13"/>
+        <source>Find faces in the case&apos;s photos and videos</source>
+        <translation>检测本案照片和视频中的人脸</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Search with a probe photo…</source>
         <translation>用检材照片检索…</translation>
     </message>
@@ -1308,12 +1474,32 @@
         <translation>否定</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Search</source>
+        <translation>检索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracks</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clusters</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clearest faces</source>
+        <translation>最清晰人脸</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Finding faces</source>
         <translation>正在检测人脸</translation>
     </message>
@@ -1323,7 +1509,12 @@
         <translation>在 {scanned} 张照片中检出 {faces} 张人脸；{skipped} 张此前已检测；{failed} 张无法读取。模型：{providers}。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>{videos} video(s) analysed ({frames} sampled frames), {tracks} track(s) found; {skipped} video(s) already scanned.</source>
+        <translation>已分析 {videos} 个视频（抽样 {frames} 帧），得到 {tracks} 条轨迹；{skipped} 个视频此前已检测。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Choose a probe photo</source>
         <translation>选择检材照片</translation>
     </message>
@@ -1338,7 +1529,22 @@
         <translation>正在检索 {name}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>track {track}</source>
+        <translation>轨迹 {track}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Searching with track {track}</source>
+        <translation>正在用轨迹 {track} 检索</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Searching with face {face}</source>
+        <translation>正在用人脸 {face} 检索</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Probe {name}: {count} candidate(s) from {gallery} face(s) in the case; {above} at or above the threshold {threshold:.3f}. Search {search} (model pack {pack}).</source>
         <translation>检材 {name}：从本案 {gallery} 张人脸中得到 {count} 个候选；{above} 个达到或超过阈值 {threshold:.3f}。检索 {search}（模型包 {pack}）。</translation>
     </message>
@@ -2679,6 +2885,106 @@ The details are in the Log tab; please report them.</source>
         <location line="+10"/>
         <source>{total} links on {days} days, {first} to {last}. Busiest day {busiest} ({most}); busiest hour {weekday} {hour:02d}:00 ({peak}).</source>
         <translation>{first} 至 {last} 共 {days} 天 {total} 条关系。最繁忙的一天 {busiest}（{most} 条）；最繁忙的时段 {weekday} {hour:02d}:00（{peak} 条）。</translation>
+    </message>
+</context>
+<context>
+    <name>TracksPanel</name>
+    <message>
+        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+65"/>
+        <source>Video tracks are listed once loaded.</source>
+        <extracomment>Emitted with ``(track id, id of its clearest face, its description)`` to search with the track.</extracomment>
+        <translation>视频轨迹载入后在此列出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Track</source>
+        <translation>轨迹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Faces</source>
+        <translation>人脸数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best quality</source>
+        <translation>最佳质量</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+84"/>
+        <source>Select a track to see its best shots.</source>
+        <translation>选择一条轨迹以查看其最佳画面。</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Search with this track</source>
+        <translation>用此轨迹检索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searches the case with the track&apos;s template (all its faces averaged); the candidates show in the Search tab.</source>
+        <translation>用该轨迹的模板（其全部人脸的平均）检索本案；候选显示在“检索”页。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Listing video tracks</source>
+        <translation>正在列出视频轨迹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{tracks} track(s) in {videos} video(s): each is one person followed from frame to frame. Select one for its best shots.</source>
+        <translation>{videos} 个视频中共 {tracks} 条轨迹：每条是逐帧跟踪的同一个人。选择一条以查看其最佳画面。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No video tracks: add videos to the case and find faces in them.</source>
+        <translation>没有视频轨迹：请向本案添加视频并检测其中的人脸。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>frames {first} to {last}</source>
+        <translation>第 {first} 至 {last} 帧</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>cutting the best shots</source>
+        <translation>正在裁切最佳画面</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Best shots of track {track}</source>
+        <translation>轨迹 {track} 的最佳画面</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Track {track}, {video}, {start} to {end}: its {shots} clearest of {faces} face(s), each with its frame and time.</source>
+        <translation>轨迹 {track}，{video}，{start} 至 {end}：{faces} 张人脸中最清晰的 {shots} 张，均标出帧号和时间。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>track {track} ({video}, {start} to {end})</source>
+        <translation>轨迹 {track}（{video}，{start} 至 {end}）</translation>
     </message>
 </context>
 </TS>
