@@ -218,3 +218,27 @@ def test_clearest_faces_come_first_and_a_smaller_face_is_refused(qtbot, window):
     qtbot.waitUntil(lambda: win.last_error is not None, timeout=10_000)
     assert "not the largest of the 2 faces in two_people.jpg" in win.last_error.text()
     assert view.outcome is None
+
+
+def test_a_scan_from_the_tab_fills_the_tracks_and_clusters(qtbot, window, shared_data):
+    win, ws = window, window.ws
+    create_case(ws, "H-002", "未检测的视频")
+    add_evidence(ws, "H-002", [_examples(shared_data) / CLIP])
+    assert win.open_case("H-002")
+    view = win.faces
+    win.tabs.setCurrentWidget(view)
+    view.tabs.setCurrentWidget(view.tracks)
+    idle(qtbot, win)
+    assert view.tracks.tracks == [] and view.tracks.table.rowCount() == 0
+    assert view.tracks.summary.text().startswith("没有视频轨迹")
+
+    view.scan_button.click()
+    idle(qtbot, win)
+    tracks = faces.face_tracks(ws, "H-002")
+    assert len(tracks) >= 10
+    assert [t.id for t in view.tracks.tracks] == [t.id for t in tracks]
+    assert f"得到 {len(tracks)} 条轨迹" in view.status_label.text()
+    # The other sub-tabs load what the scan found when they are next shown.
+    view.tabs.setCurrentWidget(view.clusters)
+    idle(qtbot, win)
+    assert view.clusters.clustering.clusters == tuple(faces.face_clusters(ws, "H-002"))
