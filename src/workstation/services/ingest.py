@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import tempfile
 from pathlib import Path
 
 from workstation.domain.errors import NotFoundError
@@ -68,7 +67,7 @@ def import_table(
         spec = load_spec(spec)
     path = check_input_file(file_path)
 
-    with tempfile.TemporaryDirectory(prefix="workstation-import-") as workdir:
+    with ws.staging_dir("import-") as workdir:
         prepared = prepare_table(path, spec, workdir, progress=progress, cancel=cancel)
         check_cancel(cancel)
         record = ImportRecord(

@@ -11,6 +11,8 @@ workspace needs a login (:func:`workstation.services.users.login`) and
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from pathlib import Path
 
 from workstation.domain.records import Case
@@ -28,6 +30,19 @@ log = logging.getLogger(__name__)
 
 DATABASE_NAME = "workspace.duckdb"
 VAULT_NAME = "vault"
+#: Work files of unfinished jobs (an import's staged copy); emptied on open.
+STAGING_NAME = "staging"
+
+
+def _discard_leftovers(folder: Path) -> None:
+    if not folder.is_dir():
+        return
+    for leftover in folder.iterdir():
+        log.warning("removing %s, left by a job that did not finish", leftover)
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            leftover.unlink(missing_ok=True)
 
 
 def workspace_is_encrypted(workspace_dir: str | Path) -> bool:
@@ -72,6 +87,9 @@ class Workspace:
         self.root.mkdir(parents=True, exist_ok=True)
         if store is None:
             store = open_workspace_store(self.root / DATABASE_NAME, passphrase)
+            # the database is now locked to this process: what a killed job
+            # left behind is no one's
+            _discard_leftovers(self.root / STAGING_NAME)
         self.store = store
         self.vault = EvidenceVault(self.root / VAULT_NAME)
         self.user = settings.user_name or os_user()
@@ -84,6 +102,17 @@ class Workspace:
             self.user,
             "single-user" if self.single_user else "accounts",
         )
+
+    def staging_dir(self, prefix: str) -> tempfile.TemporaryDirectory:
+        """A private work folder inside the workspace, removed when done.
+
+        A job killed before it finishes leaves it behind; the next open of
+        the workspace removes it, so staged copies of case files do not
+        pile up in the system's temporary folder.
+        """
+        folder = self.root / STAGING_NAME
+        folder.mkdir(mode=0o700, exist_ok=True)
+        return tempfile.TemporaryDirectory(prefix=prefix, dir=folder)
 
     @property
     def encrypted(self) -> bool:
