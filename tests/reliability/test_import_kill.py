@@ -16,15 +16,13 @@ import leaves inside the workspace is removed when the workspace is next opened.
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
 import sys
 import textwrap
 
 import pytest
 
 from call_records import BAD_ROW_EVERY, write_calls
+from child_process import run_child
 from workstation.security.hashing import sha256_file
 from workstation.services.audit import verify_audit
 from workstation.services.cases import create_case
@@ -70,26 +68,8 @@ def batches(tmp_path_factory):
 
 def run_importer(root, files, *, kill_at: str | None = None) -> list[str]:
     """Import ``files`` in a child; SIGKILL it when it prints ``kill_at``."""
-    child = subprocess.Popen(
-        [sys.executable, "-c", IMPORTER, str(root), *map(str, files)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    seen = []
-    for line in child.stdout:
-        seen.append(line.strip())
-        if kill_at and line.startswith(kill_at):
-            os.kill(child.pid, signal.SIGKILL)
-            break
-    child.wait(timeout=300)
-    if kill_at is None:
-        assert child.returncode == 0, (seen, child.stderr.read())
-        assert seen[-1] == "finished"
-    else:
-        assert child.returncode == -signal.SIGKILL, (seen, child.stderr.read())
-        assert "finished" not in seen
-    return seen
+    command = [sys.executable, "-c", IMPORTER, str(root), *map(str, files)]
+    return run_child(command, kill_at=kill_at)
 
 
 def committed_batches(settings, folder, phones) -> list[str]:

@@ -11,14 +11,12 @@ result equals a scan that was never interrupted.
 from __future__ import annotations
 
 import dataclasses
-import os
-import signal
-import subprocess
 import sys
 import textwrap
 
 import pytest
 
+from child_process import run_child
 from faces_fixtures import insightface_photo, vectron_photo
 from workstation.services import faces
 from workstation.services.audit import verify_audit
@@ -75,29 +73,15 @@ def photos(shared_data):
 
 def kill_scan_when(settings, trigger: str, hold: str = "no") -> list[str]:
     """Run the scanner in a child process; SIGKILL it when it prints ``trigger``."""
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            SCANNER,
-            str(settings.workspace_dir),
-            str(settings.models_dir),
-            hold,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    seen = []
-    for line in child.stdout:
-        seen.append(line.strip())
-        if line.startswith(trigger):
-            os.kill(child.pid, signal.SIGKILL)
-            break
-    child.wait(timeout=300)
-    assert child.returncode == -signal.SIGKILL, (seen, child.stderr.read())
-    assert "finished" not in seen
-    return seen
+    command = [
+        sys.executable,
+        "-c",
+        SCANNER,
+        str(settings.workspace_dir),
+        str(settings.models_dir),
+        hold,
+    ]
+    return run_child(command, kill_at=trigger)
 
 
 def scanned_state(settings) -> dict[int, int]:
