@@ -4,7 +4,9 @@ GraphML and GEXF come from networkx's writers. Those formats hold only text,
 numbers and booleans, so the graph is first copied with every attribute made
 serialisable: link types joined with ";", times as ISO text, missing values
 left out. The CSV edge list names entities by their key, so it can be imported
-again (``services.graph_interchange.import_edge_list``).
+again (``services.graph_interchange.import_edge_list``); every cell that a
+spreadsheet would read as a formula is escaped with an apostrophe
+(:mod:`workstation.security.csv_cells`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 import networkx as nx
 
 from workstation.domain.errors import WorkstationError
+from workstation.security.csv_cells import escape_cell
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +162,16 @@ def edge_list_csv(graph: nx.Graph) -> str:
     """The edges as CSV text with a header, entities named by their key.
 
     Columns are :data:`EDGE_COLUMNS`; one row per edge, ordered by the keys.
+    A cell that starts with ``= + - @``, a tab, a carriage return or an
+    apostrophe gets an apostrophe in front, so no spreadsheet runs it.
+
+    Example:
+        >>> g = nx.Graph()
+        >>> g.add_node(1, key="=cmd|' /C calc'!A0", label="=cmd", type="person")
+        >>> g.add_node(2, key="王伟", label="王伟", type="person")
+        >>> g.add_edge(1, 2, weight=2.0, types=("call",))
+        >>> print(edge_list_csv(g).splitlines()[1])
+        '=cmd|' /C calc'!A0,王伟,2,2,0,1,call,,,'=cmd,王伟,person,person
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
@@ -189,7 +202,7 @@ def edge_list_csv(graph: nx.Graph) -> str:
             ]
         )
     rows.sort(key=lambda row: (row[0], row[1]))
-    writer.writerows(rows)
+    writer.writerows([escape_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

@@ -20,6 +20,7 @@ from workstation.graph.filters import GraphFilter
 from workstation.graph.interchange import format_for, graph_bytes
 from workstation.graph.link_graph import summarize_graph
 from workstation.ingest.import_spec import ImportSpec, parse_spec
+from workstation.security.csv_cells import ESCAPE
 from workstation.security.roles import Permission
 from workstation.services.file_output import write_atomically
 from workstation.services.graph_build import case_graph
@@ -93,7 +94,9 @@ def edge_list_spec(
         delimiter: One character, "tab", "comma" or "whitespace".
         header: Whether line 1 names the columns (then ``source``, ``target``
             and, when weighted, ``weight`` must be among them, as in the CSV
-            this workstation exports).
+            this workstation exports). One leading apostrophe is then taken
+            off each key: the export escapes formula-like cells with it
+            (:mod:`workstation.security.csv_cells`).
         weighted: Whether there is a weight column (a count per line).
 
     Returns:
@@ -117,7 +120,10 @@ def edge_list_spec(
         },
         "links": [{"type": link_type, "source": "a", "target": "b"}],
     }
-    if not header:
+    if header:
+        for end in data["entities"].values():
+            end["strip_prefix"] = ESCAPE
+    else:
         data["columns"] = columns
     if weighted:
         data["links"][0]["weight"] = "weight"
