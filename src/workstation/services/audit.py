@@ -194,7 +194,7 @@ def reset_anchor(ws: Workspace, reason: str) -> AuditHead:
         },
         restart_anchor=True,
     )
-    log.warning("audit anchor of %s reset by %s: %s", ws.root, ws.user, reason)
+    log.info("audit anchor of %s reset by %s: %s", ws.root, ws.user, reason)
     return AuditHead.of(entry)
 
 
