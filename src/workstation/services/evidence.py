@@ -10,6 +10,7 @@ from workstation.domain.errors import InputFileError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import Evidence, VerifyProblem
 from workstation.security.roles import Permission
+from workstation.services.integrity import verified_file
 from workstation.services.workspace import Workspace
 from workstation.store import evidence_rows
 
@@ -66,8 +67,13 @@ def add_evidence(
 
 
 def evidence_file(ws: Workspace, evidence: Evidence) -> Path:
-    """The read-only vault copy of an evidence item."""
-    return ws.root / evidence.vault_path
+    """The read-only vault copy of an evidence item, checked against its hash.
+
+    Raises:
+        IntegrityError: The file is missing or changed (see
+            :func:`workstation.services.integrity.verified_file`).
+    """
+    return verified_file(ws, evidence)
 
 
 def verify_vault(

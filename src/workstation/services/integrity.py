@@ -1,14 +1,18 @@
-"""Checking evidence files against their recorded hashes before they leave.
+"""Checking evidence files against their hashes when opened and before export.
 
-An export (the PDF brief) lists evidence with SHA-256 sums; :func:`verify_items`
-re-hashes exactly those vault files first, so a brief never vouches for a file
-that changed. Only the items given are read, which keeps the check cheap.
+Every service that opens an evidence file gets it from :func:`verified_file`,
+which re-hashes it the first time it is opened in a session (and again if the
+file's status changed since), so a scan, an enhancement or the viewer never
+works on a file that changed. An export (the PDF brief) lists evidence with
+SHA-256 sums; :func:`verify_items` re-hashes exactly those vault files first
+and audits a failure, so a brief never vouches for a file that changed.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 
 from workstation.domain.errors import IntegrityError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
@@ -83,6 +87,48 @@ def verify_items(
         )
     log.info("verified %d evidence files before export", len(items))
     return len(items)
+
+
+def verified_file(ws: Workspace, evidence: Evidence) -> Path:
+    """The vault copy of an evidence item, checked against its SHA-256 first.
+
+    The file is re-hashed the first time it is opened in a session, and again
+    whenever its size, times or inode changed since. Safe to call from a
+    worker thread: the database is read, if at all, through a connection of
+    its own.
+
+    Raises:
+        IntegrityError: The file is missing, unreadable or changed; the message
+            names it, its vault path and its case.
+    """
+    path = ws.root / evidence.vault_path
+    stamp = _stamp(path)
+    if stamp is not None and ws.verified_files.get(evidence.vault_path) == stamp:
+        return path
+    problem = _problem(path, evidence.sha256)
+    if problem is None:
+        ws.verified_files[evidence.vault_path] = stamp
+        return path
+    reader = ws.store.shared()
+    try:
+        numbers = {case.id: case.number for case in list_cases(reader)}
+    finally:
+        reader.close()
+    case = numbers.get(evidence.case_id, str(evidence.case_id))
+    log.warning("evidence %s of case %s %s", evidence.vault_path, case, problem)
+    raise IntegrityError(
+        f"Evidence {evidence.original_name} of case {case} ({evidence.vault_path}) "
+        f"{problem}; it was not opened. Run `workstation verify` and restore the "
+        "file from the original."
+    )
+
+
+def _stamp(path: Path) -> tuple[int, int, int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _problem(path, recorded: str) -> str | None:

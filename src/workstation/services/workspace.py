@@ -96,6 +96,8 @@ class Workspace:
         self.os_user = os_user()
         self.role: Role | None = None
         self.single_user = not user_rows.any_users(self.store)
+        #: Vault files whose hash was checked this session, with their status.
+        self.verified_files: dict[str, tuple[int, int, int, int]] = {}
         log.debug(
             "workspace %s opened by %s (%s)",
             self.root,

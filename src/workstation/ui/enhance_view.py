@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.errors import WorkstationError
+from workstation.domain.errors import IntegrityError, WorkstationError
 from workstation.domain.progress import Cancelled
 from workstation.services.enhance import enhance_evidence, load_chain, preset_names
 from workstation.services.enhance_editor import (
@@ -250,7 +250,13 @@ class EnhanceView(QWidget):
         self.effect.clear()
         if evidence_id is None:
             return
-        reader = QImageReader(str(evidence_file(self._ws, self._photos[evidence_id])))
+        try:
+            path = evidence_file(self._ws, self._photos[evidence_id])
+        except IntegrityError as exc:
+            self.view.set_images(None, None)
+            self._warn(self.tr("Evidence changed"), str(exc))
+            return
+        reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         image = reader.read()
         self.view.set_images(None if image.isNull() else image, None)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.domain.errors import IntegrityError
 from workstation.domain.records import Evidence
 from workstation.services import browse
 from workstation.services.evidence import add_evidence, evidence_file
@@ -52,7 +53,12 @@ class ThumbnailCache:
         return self._pixmaps[evidence.sha256]
 
     def _load(self, evidence: Evidence) -> QPixmap | None:
-        reader = QImageReader(str(evidence_file(self._ws, evidence)))
+        try:
+            path = evidence_file(self._ws, evidence)
+        except IntegrityError as exc:
+            log.warning("no thumbnail: %s", exc)
+            return None
+        reader = QImageReader(str(path))
         reader.setAutoTransform(True)
         size = reader.size()
         if size.isValid():

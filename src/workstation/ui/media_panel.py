@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.domain.errors import IntegrityError
 from workstation.domain.records import Evidence
 from workstation.services import browse
 from workstation.services.evidence import evidence_file
@@ -94,8 +95,13 @@ class MediaPanel(QWidget):
                 )
             )
             return
+        try:
+            path = evidence_file(self._ws, evidence)
+        except IntegrityError as exc:
+            self.caption.setText(str(exc))
+            return
         self.faces = browse.evidence_faces(self._ws, self._case_number, evidence.id)
-        shown = self.viewer.show_image(evidence_file(self._ws, evidence), self.faces)
+        shown = self.viewer.show_image(path, self.faces)
         self.viewer.set_faces_visible(self.show_faces.isChecked())
         if not shown:
             self.caption.setText(
