@@ -198,3 +198,32 @@ def test_dropping_files_adds_them_to_the_case(
     assert evidence.media.viewer.pixmap_item is not None
     assert "not scanned yet" in evidence.media.caption.text()
     win.close()
+
+
+def test_a_changed_photo_is_named_instead_of_shown(qtbot, qapp, tmp_path):
+    """A vault file that no longer matches its hash is not opened."""
+    import os
+    import stat
+
+    from workstation.services.cases import create_case
+    from workstation.services.evidence import add_evidence
+    from workstation.services.workspace import Workspace
+    from workstation.settings import Settings
+
+    settings = Settings.from_environment(workspace_dir=tmp_path / "ws", user_name="t")
+    with Workspace(settings) as ws:
+        create_case(ws, "T-001", TITLE)
+        ((item, _),) = add_evidence(ws, "T-001", [vectron_photo("gdp.jpg")])
+        stored = ws.root / item.vault_path
+        os.chmod(stored, stat.S_IRUSR | stat.S_IWUSR)
+        data = bytearray(stored.read_bytes())
+        data[5000] ^= 0x01
+        stored.write_bytes(bytes(data))
+        win = open_window(qtbot, qapp, ws)
+        evidence = win.evidence
+        evidence.select_row(row_of(evidence.model, "gdp.jpg"))
+        caption = evidence.media.caption.text()
+        assert "gdp.jpg of case T-001" in caption
+        assert "no longer matches its recorded SHA-256" in caption
+        assert evidence.media.viewer.face_items == []
+        win.close()

@@ -250,11 +250,12 @@ class EnhanceView(QWidget):
         self.effect.clear()
         if evidence_id is None:
             return
+        photo = self._photos[evidence_id]
         try:
-            path = evidence_file(self._ws, self._photos[evidence_id])
+            path = evidence_file(self._ws, photo)
         except IntegrityError as exc:
             self.view.set_images(None, None)
-            self._warn(self.tr("Evidence changed"), str(exc))
+            self._warn(photo.original_name, str(exc))
             return
         reader = QImageReader(str(path))
         reader.setAutoTransform(True)
