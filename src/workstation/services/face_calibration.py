@@ -55,7 +55,7 @@ GROUPS = "groups"
 #: holds faces of 10 px whose identity nobody could check.
 MIN_GROUP_FACE = 20.0
 #: Degraded copies of each named person's photo for the fair and poor bands.
-DEGRADED_PER_PHOTO = 10
+DEGRADED_PER_PHOTO = 20
 
 
 @dataclass(frozen=True)
