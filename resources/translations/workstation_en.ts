@@ -493,7 +493,7 @@
 <context>
     <name>ClustersPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+80"/>
+        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+75"/>
         <source>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</source>
         <extracomment>The threshold waits this long after the last change before grouping again.</extracomment>
         <translation>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</translation>
@@ -504,7 +504,7 @@
         <translation>Groups are listed once made.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Group</source>
         <translation>Group</translation>
     </message>
@@ -529,13 +529,13 @@
         <translation>Best quality</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+78"/>
+        <location line="+5"/>
+        <location line="+65"/>
         <source>Select a group to see its faces.</source>
         <translation>Select a group to see its faces.</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Similarity threshold:</source>
         <translation>Similarity threshold:</translation>
     </message>
@@ -550,7 +550,7 @@
         <translation>At similarity {threshold:.2f}: {groups} group(s) that may show one person, {alone} face(s) or track(s) alone; faces less clear than {quality:.2f} are left out. Groups are investigative leads, not identifications.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Faces of group {number}</source>
         <translation>Faces of group {number}</translation>
     </message>
@@ -1146,7 +1146,7 @@
         <translation>Add photos on the Evidence tab first.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <location line="+53"/>
         <source>Open chain</source>
         <translation>Open chain</translation>
@@ -1271,7 +1271,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../src/workstation/ui/evidence_view.py" line="+80"/>
+        <location filename="../../src/workstation/ui/evidence_view.py" line="+86"/>
         <source>File</source>
         <translation>File</translation>
     </message>
@@ -1338,7 +1338,7 @@
 <context>
     <name>FaceCropGrid</name>
     <message>
-        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+56"/>
+        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+62"/>
         <source>{evidence}, frame {frame} at {time}</source>
         <extracomment>At most this many crops are cut for one list (clearest first).</extracomment>
         <translation>{evidence}, frame {frame} at {time}</translation>
@@ -1377,7 +1377,7 @@
 <context>
     <name>FacePanel</name>
     <message>
-        <location line="+84"/>
+        <location line="+143"/>
         <source>Search with this face</source>
         <extracomment>Emitted with the id of a stored face to search with.</extracomment>
         <translation>Search with this face</translation>
@@ -1947,7 +1947,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+88"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+89"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -1982,7 +1982,7 @@
         <translation>Search links by the key or label of either end</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -2025,6 +2025,11 @@
         <location line="+1"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -2245,7 +2250,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/media_panel.py" line="+45"/>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+46"/>
         <location line="+43"/>
         <source>Select a photo to view it.</source>
         <translation>Select a photo to view it.</translation>
@@ -2281,7 +2286,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>{name} is {type}; only photos are shown here.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{name} cannot be shown: the file is not a readable photo.</source>
         <translation>{name} cannot be shown: the file is not a readable photo.</translation>
     </message>
@@ -2565,6 +2570,170 @@ The details are in the Log tab; please report them.</translation>
         <location line="+4"/>
         <source>Go back to change the mapping.</source>
         <translation>Go back to change the mapping.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../src/workstation/ui/reviews_view.py" line="+50"/>
+        <source>link chart</source>
+        <translation>link chart</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face decisions</source>
+        <translation>face decisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brief</source>
+        <translation>brief</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>awaiting review</source>
+        <translation>awaiting review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resubmitted</source>
+        <translation>resubmitted</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Review</source>
+        <extracomment>A review was approved, returned or resubmitted (its id).</extracomment>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted by</source>
+        <translation>Submitted by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comment for the analyst (needed to return work)</source>
+        <translation>Comment for the analyst (needed to return work)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmit</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%n review(s) in this case, {waiting} awaiting a decision.</source>
+        <translation>
+            <numerusform>%n review in this case, {waiting} awaiting a decision.</numerusform>
+            <numerusform>%n reviews in this case, {waiting} awaiting a decision.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing of this case was submitted for review yet. Submit a saved chart view from the Link chart tab, or face decisions and briefs with `workstation review submit`.</source>
+        <translation>Nothing of this case was submitted for review yet. Submit a saved chart view from the Link chart tab, or face decisions and briefs with `workstation review submit`.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>History of review {id} ({what}):</source>
+        <translation>History of review {id} ({what}):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a review to see its history.</source>
+        <translation>Select a review to see its history.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Approving review {id}</source>
+        <translation>Approving review {id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Returning review {id}</source>
+        <translation>Returning review {id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resubmitting review {id}</source>
+        <translation>Resubmitting review {id}</translation>
     </message>
 </context>
 <context>
@@ -2900,7 +3069,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>TracksPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+65"/>
+        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+60"/>
         <source>Video tracks are listed once loaded.</source>
         <extracomment>Emitted with ``(track id, id of its clearest face, its description)`` to search with the track.</extracomment>
         <translation>Video tracks are listed once loaded.</translation>
@@ -2911,7 +3080,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Track</source>
         <translation>Track</translation>
     </message>
@@ -2941,13 +3110,13 @@ The details are in the Log tab; please report them.</translation>
         <translation>Best quality</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+84"/>
+        <location line="+6"/>
+        <location line="+71"/>
         <source>Select a track to see its best shots.</source>
         <translation>Select a track to see its best shots.</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-69"/>
         <source>Search with this track</source>
         <translation>Search with this track</translation>
     </message>
@@ -2957,7 +3126,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>Searches the case with the track&apos;s template (all its faces averaged); the candidates show in the Search tab.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>Listing video tracks</source>
         <translation>Listing video tracks</translation>
     </message>
@@ -2972,7 +3141,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>No video tracks: add videos to the case and find faces in them.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>frames {first} to {last}</source>
         <translation>frames {first} to {last}</translation>
     </message>

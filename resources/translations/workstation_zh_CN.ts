@@ -489,7 +489,7 @@
 <context>
     <name>ClustersPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+80"/>
+        <location filename="../../src/workstation/ui/face_clusters_panel.py" line="+75"/>
         <source>Cosine similarity at which two faces join one group. Higher: fewer, surer groups; lower: more faces grouped, more mistakes.</source>
         <extracomment>The threshold waits this long after the last change before grouping again.</extracomment>
         <translation>两张人脸归入同一组所需的余弦相似度。调高：分组更少、更可靠；调低：归组的人脸更多，错误也更多。</translation>
@@ -500,7 +500,7 @@
         <translation>分组完成后在此列出。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Group</source>
         <translation>组</translation>
     </message>
@@ -525,13 +525,13 @@
         <translation>最佳质量</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+78"/>
+        <location line="+5"/>
+        <location line="+65"/>
         <source>Select a group to see its faces.</source>
         <translation>选择一个组以查看其人脸。</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-56"/>
         <source>Similarity threshold:</source>
         <translation>相似度阈值：</translation>
     </message>
@@ -546,7 +546,7 @@
         <translation>相似度 {threshold:.2f} 时：{groups} 个组可能各为同一人，{alone} 张人脸或轨迹单独成组；质量低于 {quality:.2f} 的人脸未参与分组。分组是侦查线索，不是身份认定。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+49"/>
         <source>Faces of group {number}</source>
         <translation>第 {number} 组的人脸</translation>
     </message>
@@ -1140,7 +1140,7 @@
         <translation>请先在“证据”页添加照片。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+46"/>
         <location line="+53"/>
         <source>Open chain</source>
         <translation>打开处理链</translation>
@@ -1264,7 +1264,7 @@
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../src/workstation/ui/evidence_view.py" line="+80"/>
+        <location filename="../../src/workstation/ui/evidence_view.py" line="+86"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1330,7 +1330,7 @@
 <context>
     <name>FaceCropGrid</name>
     <message>
-        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+56"/>
+        <location filename="../../src/workstation/ui/face_crop_grid.py" line="+62"/>
         <source>{evidence}, frame {frame} at {time}</source>
         <extracomment>At most this many crops are cut for one list (clearest first).</extracomment>
         <translation>{evidence}，第 {frame} 帧，{time}</translation>
@@ -1369,7 +1369,7 @@
 <context>
     <name>FacePanel</name>
     <message>
-        <location line="+84"/>
+        <location line="+143"/>
         <source>Search with this face</source>
         <extracomment>Emitted with the id of a stored face to search with.</extracomment>
         <translation>用此人脸检索</translation>
@@ -1939,7 +1939,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+88"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+89"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -1974,7 +1974,7 @@
         <translation>按任一端的标识或名称搜索关系</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -2017,6 +2017,11 @@
         <location line="+1"/>
         <source>Timeline</source>
         <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reviews</source>
+        <translation>审核</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -2237,7 +2242,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/media_panel.py" line="+45"/>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+46"/>
         <location line="+43"/>
         <source>Select a photo to view it.</source>
         <translation>选择一张照片以查看。</translation>
@@ -2273,7 +2278,7 @@ The details are in the Log tab; please report them.</source>
         <translation>{name} 的类型为 {type}；此处只显示照片。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>{name} cannot be shown: the file is not a readable photo.</source>
         <translation>无法显示 {name}：该文件不是可读取的照片。</translation>
     </message>
@@ -2555,6 +2560,169 @@ The details are in the Log tab; please report them.</source>
         <location line="+4"/>
         <source>Go back to change the mapping.</source>
         <translation>请返回修改映射。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../src/workstation/ui/reviews_view.py" line="+50"/>
+        <source>link chart</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>face decisions</source>
+        <translation>人脸判定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brief</source>
+        <translation>简报</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>awaiting review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+11"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resubmitted</source>
+        <translation>已重新提交</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Review</source>
+        <extracomment>A review was approved, returned or resubmitted (its id).</extracomment>
+        <translation>审核单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Work</source>
+        <translation>工作成果</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted by</source>
+        <translation>提交人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comment for the analyst (needed to return work)</source>
+        <translation>给分析员的意见（退回时必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resubmit</source>
+        <translation>重新提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+55"/>
+        <source>%n review(s) in this case, {waiting} awaiting a decision.</source>
+        <translation>
+            <numerusform>本案件共有 %n 个审核单，其中 {waiting} 个待决定。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nothing of this case was submitted for review yet. Submit a saved chart view from the Link chart tab, or face decisions and briefs with `workstation review submit`.</source>
+        <translation>本案件尚无提交审核的工作。可在“关系图”页提交已保存的视图，人脸判定和简报用 `workstation review submit` 提交。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>History of review {id} ({what}):</source>
+        <translation>审核单 {id}（{what}）的经过：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a review to see its history.</source>
+        <translation>选择一个审核单以查看其经过。</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Approving review {id}</source>
+        <translation>正在批准审核单 {id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Returning review {id}</source>
+        <translation>正在退回审核单 {id}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resubmitting review {id}</source>
+        <translation>正在重新提交审核单 {id}</translation>
     </message>
 </context>
 <context>
@@ -2890,7 +3058,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>TracksPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+65"/>
+        <location filename="../../src/workstation/ui/face_tracks_panel.py" line="+60"/>
         <source>Video tracks are listed once loaded.</source>
         <extracomment>Emitted with ``(track id, id of its clearest face, its description)`` to search with the track.</extracomment>
         <translation>视频轨迹载入后在此列出。</translation>
@@ -2901,7 +3069,7 @@ The details are in the Log tab; please report them.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Track</source>
         <translation>轨迹</translation>
     </message>
@@ -2931,13 +3099,13 @@ The details are in the Log tab; please report them.</source>
         <translation>最佳质量</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+84"/>
+        <location line="+6"/>
+        <location line="+71"/>
         <source>Select a track to see its best shots.</source>
         <translation>选择一条轨迹以查看其最佳画面。</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-69"/>
         <source>Search with this track</source>
         <translation>用此轨迹检索</translation>
     </message>
@@ -2947,7 +3115,7 @@ The details are in the Log tab; please report them.</source>
         <translation>用该轨迹的模板（其全部人脸的平均）检索本案；候选显示在“检索”页。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>Listing video tracks</source>
         <translation>正在列出视频轨迹</translation>
     </message>
@@ -2962,7 +3130,7 @@ The details are in the Log tab; please report them.</source>
         <translation>没有视频轨迹：请向本案添加视频并检测其中的人脸。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+16"/>
         <source>frames {first} to {last}</source>
         <translation>第 {first} 至 {last} 帧</translation>
     </message>

@@ -130,6 +130,7 @@ def test_with_zh_cn_the_tabs_and_menus_are_chinese(qtbot, qapp, workspace, case)
         "增强",
         "关系图",
         "时间线",
+        "审核",
         "日志",
     ]
     menus = [a.text() for a in win.menuBar().actions()]

@@ -35,6 +35,7 @@ from workstation.ui.log_panel import LogPanel
 from workstation.ui.main_menus import build_menus
 from workstation.ui.recent_cases import RecentCases
 from workstation.ui.report_dialog import ReportDialog
+from workstation.ui.reviews_view import ReviewsView
 from workstation.ui.session_dialogs import CreateAdministratorDialog
 from workstation.ui.settings_dialog import RESTART_FIELDS, SettingsDialog
 from workstation.ui.table_views import PagedTableView
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.enhance = EnhanceView(ws, number, runner, self)
         self.chart = ChartView(ws, number, runner, self)
         self.timeline = TimelineView(ws, number, runner, self)
+        self.reviews = ReviewsView(ws, number, runner, self)
         tabs = (
             (self.summary, self.tr("Summary")),
             (self.entities, self.tr("Entities")),
@@ -179,6 +181,7 @@ class MainWindow(QMainWindow):
             (self.enhance, self.tr("Enhance")),
             (self.chart, self.tr("Link chart")),
             (self.timeline, self.tr("Timeline")),
+            (self.reviews, self.tr("Reviews")),
         )
         for index, (widget, name) in enumerate(tabs, start=1):
             self.tabs.insertTab(index, widget, name)
