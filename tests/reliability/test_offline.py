@@ -1,5 +1,5 @@
-"""Offline guarantee: setting up models, a face scan, an import and encryption
-run with every way of opening a network connection blocked."""
+"""Offline guarantee: setting up models, a face scan, an import, encryption and a
+passphrase change run with every way of opening a network connection blocked."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import pytest
 
 from faces_fixtures import vectron_photo
 from workstation.services import faces
+from workstation.services.audit import verify_audit
 from workstation.services.cases import create_case
-from workstation.services.encryption import encrypt_workspace
+from workstation.services.encryption import change_passphrase, encrypt_workspace
 from workstation.services.evidence import add_evidence
 from workstation.services.ingest import import_table
 from workstation.services.models import provision_default_pack
@@ -39,7 +40,7 @@ def network_attempts(monkeypatch):
 
 
 @pytest.mark.slow
-def test_scan_import_and_encryption_work_with_the_network_blocked(
+def test_scan_import_encryption_and_rekey_work_with_the_network_blocked(
     network_attempts, model_settings, tmp_path, shared_data
 ):
     settings = dataclasses.replace(
@@ -59,6 +60,8 @@ def test_scan_import_and_encryption_work_with_the_network_blocked(
         )
         encrypt_workspace(ws, "offline passphrase 2026")
         assert ws.encrypted
+        change_passphrase(ws, "offline passphrase 2026", "another offline phrase")
+        assert verify_audit(ws).intact
     assert summary.images_scanned == 1 and summary.faces_found >= 20
     assert search.candidates[0].score > 0.5
     assert (imported.rows_read, imported.rows_loaded) == (LINES, LINES)
