@@ -16,7 +16,12 @@ from workstation.domain.errors import WorkstationError
 from workstation.security.audit_anchor import AnchorState, read_anchor
 from workstation.security.audit_chain import entry_hash
 from workstation.security.errors import AccessDeniedError
-from workstation.services.audit import audit_head, reset_anchor, verify_audit
+from workstation.services.audit import (
+    audit_head,
+    entry_head,
+    reset_anchor,
+    verify_audit,
+)
 from workstation.services.workspace import Workspace
 from workstation.store.audit_log import anchor_path, read_audit
 
@@ -49,6 +54,15 @@ def test_every_committed_entry_moves_the_anchor(workspace):
     check = verify_audit(workspace)
     assert check.intact and check.anchor.state == AnchorState.MATCHES
     assert check.head.reference == f"5:{check.head.hash}"
+
+
+def test_any_entry_can_be_written_down_and_expected(workspace):
+    _log(workspace, 4)
+    second = entry_head(workspace, 2)
+    assert second.seq == 2 and second.hash == read_audit(workspace.store)[1].hash
+    assert entry_head(workspace, 9) is None
+    check = verify_audit(workspace, expect=second.reference)
+    assert check.intact and "2 entries added since" in check.expected.message
 
 
 def test_a_rolled_back_entry_leaves_the_anchor_where_it_was(workspace):

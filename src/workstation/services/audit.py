@@ -29,6 +29,7 @@ from workstation.store.audit_log import (
     anchor_path,
     anchor_since,
     append_audit,
+    head_at,
     read_audit,
 )
 from workstation.store.audit_log import audit_head as stored_audit_head
@@ -146,6 +147,17 @@ def audit_head(ws: Workspace) -> AuditHead | None:
     ``workstation audit verify --expect SEQ:HASH``.
     """
     return stored_audit_head(ws.store)
+
+
+def entry_head(ws: Workspace, seq: int) -> AuditHead | None:
+    """Entry ``seq``'s number, time and hash, e.g. for a brief to print.
+
+    A brief that prints the case's latest entry as ``SEQ:HASH`` stays the same
+    for the same case data and lets a reader check later, with ``workstation
+    audit verify --expect SEQ:HASH``, that the trail still holds that entry.
+    Like :func:`audit_head` it names no person, so no permission is needed.
+    """
+    return head_at(ws.store, seq)
 
 
 def reset_anchor(ws: Workspace, reason: str) -> AuditHead:

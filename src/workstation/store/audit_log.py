@@ -173,7 +173,7 @@ def _advance_anchor(
                 "again; run `workstation audit verify`.",
             )
             return
-        if recorded is not None and recorded != _stored_head(store, recorded.seq):
+        if recorded is not None and recorded != head_at(store, recorded.seq):
             _warn_once(
                 path,
                 f"the audit trail no longer holds the entry its anchor {path} "
@@ -187,7 +187,8 @@ def _advance_anchor(
             _warn_once(path, f"cannot update the audit anchor {path}: {exc}")
 
 
-def _stored_head(store: CaseStore, seq: int) -> AuditHead | None:
+def head_at(store: CaseStore, seq: int) -> AuditHead | None:
+    """Entry ``seq``'s number, time and hash; None when the log has no such entry."""
     row = store.execute(
         f"SELECT seq, {_TIME}, hash FROM audit_log WHERE seq = ?", [seq]
     ).fetchone()
