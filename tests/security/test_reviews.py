@@ -234,3 +234,42 @@ def test_face_decisions_review_is_bound_to_the_decisions_submitted(
     approved = reviews.approve_review(ws, review.id, "同意")
     assert approved.state == "approved"
     assert approved.snapshot["confirmed"] == 1
+
+
+def test_the_report_shows_each_review_its_state_and_history(chart_case, tmp_path):
+    import subprocess
+
+    from workstation.services.audit import entry_head
+    from workstation.services.report import write_report
+
+    ws = chart_case
+    log_in(ws, "ana")
+    review = reviews.submit_review(ws, "T-001", "chart", "call", note="核心成员")
+    log_in(ws, "sue")
+    reviews.return_review(ws, review.id, "标出会面关系")
+    log_in(ws, "ana")
+    reviews.resubmit_review(ws, review.id, "已补充")
+    log_in(ws, "sam")
+    reviews.approve_review(ws, review.id, "可以")
+
+    pdf = write_report(ws, "T-001", tmp_path / "full.pdf", kind="full", lang="en")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    section = " ".join(text[text.index("9. Supervisor reviews") :].split())
+    assert f"#{review.id}" in section and "chart: call" in section
+    for step in (
+        "submitted · ana (analyst): 核心成员",
+        "returned · sue",
+        "标出会面关系",
+    ):
+        assert step in section
+    assert "resubmitted · ana" in section and "approved · sam (supervisor)" in section
+    # the cover names the case's latest audit entry so the trail can be checked
+    latest = [e for e in read_audit(ws.store) if e.object == "T-001"][-2]
+    reference = entry_head(ws, latest.seq).reference
+    # (a table cell may wrap the 64 hex digits)
+    assert f"auditverify--expect{reference}" in "".join(text.split())

@@ -28,6 +28,10 @@ def cover(page: Composer, content: ReportContent, digest: str) -> list[Flowable]
         as_of = labels["as_of_entry"].format(
             at=when(content.as_of, seconds=True), seq=content.as_of_seq
         )
+        if content.as_of_reference:
+            as_of += "\n" + labels["as_of_check"].format(
+                reference=content.as_of_reference
+            )
     facts = [
         (labels["number"], case.number),
         (labels["title"], case.title),

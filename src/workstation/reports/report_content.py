@@ -147,6 +147,33 @@ class AuditLine:
 
 
 @dataclass(frozen=True)
+class ReviewStep:
+    """One step of a review's history: submitted, returned, approved, ..."""
+
+    action: str
+    user: str
+    role: str
+    comment: str
+    acted_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """Work submitted for a supervisor's review, where it stands and its history."""
+
+    id: int
+    kind: str
+    object_ref: str
+    state: str
+    note: str
+    submitted_by: str
+    submitted_at: datetime
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    history: tuple[ReviewStep, ...] = ()
+
+
+@dataclass(frozen=True)
 class ReportContent:
     """The whole report: case, suspects, face searches, graph, evidence and audit.
 
@@ -154,8 +181,10 @@ class ReportContent:
     the report was made; every other field is data from the case database
     (see :func:`~workstation.reports.report_digest.content_digest`).
     ``as_of`` and ``as_of_seq`` name the case's latest audit entry: the state
-    of the database the report shows. ``audit`` is None when the author may
-    not read the audit trail.
+    of the database the report shows; ``as_of_reference`` is that entry as
+    ``SEQ:HASH``, which ``workstation audit verify --expect`` checks later.
+    ``audit`` is None when the author may not read the audit trail.
+    ``reviews`` are the case's supervisor reviews with their history.
     """
 
     case: Case
@@ -165,6 +194,7 @@ class ReportContent:
     software_version: str = ""
     as_of: datetime | None = None
     as_of_seq: int | None = None
+    as_of_reference: str | None = None
     faces_scanned: int = 0
     suspects: tuple[SuspectEntry, ...] = ()
     searches: tuple[SearchEntry, ...] = ()
@@ -180,6 +210,7 @@ class ReportContent:
     processing: tuple[ProcessingEntry, ...] = ()
     audit: tuple[AuditLine, ...] | None = ()
     audit_total: int | None = None
+    reviews: tuple[ReviewLine, ...] = ()
 
 
 def full_count(shown: tuple | None, total: int | None) -> int:

@@ -4,7 +4,8 @@ The sections, in order: cover (classification marking, case, author, the data
 state and software version), case summary and where the data came from,
 suspects with their reference faces, face-search candidates, link chart and
 activity timeline, key players, the evidence list with SHA-256 hashes, the
-image enhancement processing report and the audit extract. Every page carries
+image enhancement processing report, the audit extract and the supervisor
+reviews with their history. Every page carries
 the marking, a running header with the case number and a footer with the page
 number out of the total. The layout works only from a
 :class:`~workstation.reports.report_content.ReportContent`; nothing here reads
@@ -37,6 +38,7 @@ from workstation.reports import (
     face_sections,
     graph_sections,
     record_sections,
+    review_sections,
 )
 from workstation.reports.composer import Composer
 from workstation.reports.fonts import ReportFonts, missing_glyphs, register_report_fonts
@@ -167,6 +169,7 @@ def report_story(
         *record_sections.evidence(page, content),
         *processing.flowables(),
         *record_sections.audit(page, content),
+        *review_sections.reviews(page, content),
     ]
 
 

@@ -20,6 +20,7 @@ _ZH = {
     "author": "编写人",
     "as_of": "数据截至",
     "as_of_entry": "{at} UTC（本案审计记录第 {seq} 条）",
+    "as_of_check": "核验：workstation audit verify --expect {reference}",
     "no_as_of": "本案尚无审计记录",
     "software": "软件版本",
     "state": "数据状态",
@@ -150,6 +151,9 @@ _ZH = {
         "审计记录仅向主管和管理员角色开放；本报告的编写人无此权限，故未列出审计摘录。"
     ),
     "no_audit": "本案尚无审计记录。",
+    "reviews": "九、主管审核",
+    "no_reviews": "本案尚无提交审核的工作。",
+    "review_columns": ["编号", "审核对象", "状态", "提交", "决定", "过程"],
     "values": {
         "criminal": "刑事",
         "administrative": "行政",
@@ -174,6 +178,13 @@ _ZH = {
         "transfer": "转账",
         "face-match": "人脸比对",
         "associate": "关联",
+        "submitted": "待审核",
+        "resubmitted": "重新提交",
+        "approved": "已批准",
+        "returned": "已退回",
+        "chart": "关系图",
+        "faces": "人脸比对决定",
+        "brief": "案件简报",
         "good": "良好",
         "fair": "一般",
         "poor": "较差",
@@ -193,6 +204,7 @@ _EN = {
     "author": "Author",
     "as_of": "Data as of",
     "as_of_entry": "{at} UTC (audit entry #{seq} of the case)",
+    "as_of_check": "check with: workstation audit verify --expect {reference}",
     "no_as_of": "no audit entries for this case yet",
     "software": "Software",
     "state": "Database state",
@@ -340,6 +352,16 @@ _EN = {
         "of this report is neither, so no audit extract is printed."
     ),
     "no_audit": "No audit entries for this case.",
+    "reviews": "9. Supervisor reviews",
+    "no_reviews": "Nothing of this case has been submitted for review.",
+    "review_columns": [
+        "No.",
+        "Submitted work",
+        "State",
+        "Submitted",
+        "Decided",
+        "History",
+    ],
     "values": {},
 }
 

@@ -24,6 +24,8 @@ from workstation.reports.report_content import (
     GraphFacts,
     ImportEntry,
     ReportContent,
+    ReviewLine,
+    ReviewStep,
     SearchEntry,
     SuspectEntry,
     TimelineEntry,
@@ -32,9 +34,10 @@ from workstation.reports.report_labels import report_labels
 from workstation.resources import cjk_font_path
 from workstation.services import browse
 from workstation.services import graph as graph_service
-from workstation.services.audit import may_read_audit
+from workstation.services.audit import entry_head, may_read_audit
 from workstation.services.integrity import verify_items
 from workstation.services.report_crops import FaceCrops
+from workstation.services.reviews import list_reviews, review_history
 from workstation.services.workspace import Workspace
 from workstation.store import derivation_rows, evidence_rows, report_rows
 
@@ -187,6 +190,7 @@ def gather_report(
     )
     latest = audit_rows[-1] if audit_rows else None
     readable = may_read_audit(ws)
+    head = entry_head(ws, latest.seq) if latest else None
 
     return ReportContent(
         case=case,
@@ -196,6 +200,7 @@ def gather_report(
         software_version=workstation.__version__,
         as_of=latest.logged_at if latest else None,
         as_of_seq=latest.seq if latest else None,
+        as_of_reference=head.reference if head else None,
         faces_scanned=faces_scanned,
         suspects=suspects,
         searches=searches,
@@ -211,7 +216,32 @@ def gather_report(
         processing=processing,
         audit=tuple(_audit_line(row) for row in audit_rows) if readable else None,
         audit_total=audit_total if readable else None,
+        reviews=_reviews(ws, case),
     )
+
+
+def _reviews(ws: Workspace, case: Case) -> tuple[ReviewLine, ...]:
+    lines = []
+    for review in list_reviews(ws, case.number):
+        _, events = review_history(ws, review.id)
+        lines.append(
+            ReviewLine(
+                id=review.id,
+                kind=review.kind,
+                object_ref=review.object_ref,
+                state=review.state,
+                note=review.note,
+                submitted_by=review.submitted_by,
+                submitted_at=review.submitted_at,
+                decided_by=review.decided_by,
+                decided_at=review.decided_at,
+                history=tuple(
+                    ReviewStep(e.action, e.user_name, e.role, e.comment, e.acted_at)
+                    for e in events
+                ),
+            )
+        )
+    return tuple(lines)
 
 
 def _suspects(
