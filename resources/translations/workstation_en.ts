@@ -1707,6 +1707,15 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../src/workstation/ui/image_viewer.py" line="+43"/>
+        <source>track {track} · quality {quality}</source>
+        <extracomment>Photos larger than this (longest side, pixels) are shown scaled down. A box&apos;s caption shows once the box is this wide on screen (pixels).</extracomment>
+        <translation>track {track} · quality {quality}</translation>
+    </message>
+</context>
+<context>
     <name>ImportRejects</name>
     <message>
         <location filename="../../src/workstation/ui/import_result_page.py" line="+65"/>
@@ -2250,13 +2259,13 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/media_panel.py" line="+46"/>
-        <location line="+43"/>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+49"/>
+        <location line="+52"/>
         <source>Select a photo to view it.</source>
         <translation>Select a photo to view it.</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-46"/>
         <source>Face boxes</source>
         <translation>Face boxes</translation>
     </message>
@@ -2281,12 +2290,35 @@ The details are in the Log tab; please report them.</translation>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{name} is {type}; only photos are shown here.</source>
-        <translation>{name} is {type}; only photos are shown here.</translation>
+        <location line="+44"/>
+        <source>Opening {name}…</source>
+        <translation>Opening {name}…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>{name} is {type}; only photos and videos are shown here.</source>
+        <translation>{name} is {type}; only photos and videos are shown here.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{name}, {width}×{height} px, {duration} at {fps} frames/s</source>
+        <translation>{name}, {width}×{height} px, {duration} at {fps} frames/s</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n face(s) stored in {frames} frame(s); box label: track and quality.</source>
+        <translation>
+            <numerusform>%n face stored in {frames} frame(s); box label: track and quality.</numerusform>
+            <numerusform>%n faces stored in {frames} frame(s); box label: track and quality.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not scanned for faces yet.</source>
+        <translation>not scanned for faces yet.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>{name} cannot be shown: the file is not a readable photo.</source>
         <translation>{name} cannot be shown: the file is not a readable photo.</translation>
     </message>
@@ -3164,6 +3196,84 @@ The details are in the Log tab; please report them.</translation>
         <location line="+19"/>
         <source>track {track} ({video}, {start} to {end})</source>
         <translation>track {track} ({video}, {start} to {end})</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../src/workstation/ui/video_player.py" line="+86"/>
+        <source>◀◀ Analysed</source>
+        <extracomment>Emitted with the frame number after each frame is drawn. Emitted once a video is open (its details are in :attr:`details`). Emitted with a message a person can act on when a video or frame fails.</extracomment>
+        <translation>◀◀ Analysed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous frame the face scan analysed</source>
+        <translation>The previous frame the face scan analysed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Frame</source>
+        <translation>◀ Frame</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One frame back</source>
+        <translation>One frame back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+180"/>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Frame ▶</source>
+        <translation>Frame ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One frame on</source>
+        <translation>One frame on</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysed ▶▶</source>
+        <translation>Analysed ▶▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The next frame the face scan analysed</source>
+        <translation>The next frame the face scan analysed</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Frame {frame} / {count} · {time} / {duration}</source>
+        <translation>Frame {frame} / {count} · {time} / {duration}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not scanned for faces yet.</source>
+        <translation>Not scanned for faces yet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Analysed frame: %n face(s).</source>
+        <translation>
+            <numerusform>Analysed frame: %n face.</numerusform>
+            <numerusform>Analysed frame: %n faces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not an analysed frame (faces were searched at {rate} frames/s).</source>
+        <translation>Not an analysed frame (faces were searched at {rate} frames/s).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Pause</source>
+        <translation>Pause</translation>
     </message>
 </context>
 </TS>

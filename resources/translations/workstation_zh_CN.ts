@@ -1699,6 +1699,15 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../src/workstation/ui/image_viewer.py" line="+43"/>
+        <source>track {track} · quality {quality}</source>
+        <extracomment>Photos larger than this (longest side, pixels) are shown scaled down. A box&apos;s caption shows once the box is this wide on screen (pixels).</extracomment>
+        <translation>轨迹 {track} · 质量 {quality}</translation>
+    </message>
+</context>
+<context>
     <name>ImportRejects</name>
     <message>
         <location filename="../../src/workstation/ui/import_result_page.py" line="+65"/>
@@ -2242,13 +2251,13 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../src/workstation/ui/media_panel.py" line="+46"/>
-        <location line="+43"/>
+        <location filename="../../src/workstation/ui/media_panel.py" line="+49"/>
+        <location line="+52"/>
         <source>Select a photo to view it.</source>
         <translation>选择一张照片以查看。</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-46"/>
         <source>Face boxes</source>
         <translation>人脸框</translation>
     </message>
@@ -2273,12 +2282,34 @@ The details are in the Log tab; please report them.</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>{name} is {type}; only photos are shown here.</source>
-        <translation>{name} 的类型为 {type}；此处只显示照片。</translation>
+        <location line="+44"/>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+7"/>
+        <source>{name} is {type}; only photos and videos are shown here.</source>
+        <translation>{name} 的类型为 {type}；此处只显示照片和视频。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{name}, {width}×{height} px, {duration} at {fps} frames/s</source>
+        <translation>{name}，{width}×{height} 像素，时长 {duration}，每秒 {fps} 帧</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n face(s) stored in {frames} frame(s); box label: track and quality.</source>
+        <translation>
+            <numerusform>{frames} 帧中存有 %n 张人脸；框旁文字为轨迹和质量。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not scanned for faces yet.</source>
+        <translation>尚未进行人脸检测。</translation>
+    </message>
+    <message>
+        <location line="-35"/>
         <source>{name} cannot be shown: the file is not a readable photo.</source>
         <translation>无法显示 {name}：该文件不是可读取的照片。</translation>
     </message>
@@ -3153,6 +3184,83 @@ The details are in the Log tab; please report them.</source>
         <location line="+19"/>
         <source>track {track} ({video}, {start} to {end})</source>
         <translation>轨迹 {track}（{video}，{start} 至 {end}）</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../src/workstation/ui/video_player.py" line="+86"/>
+        <source>◀◀ Analysed</source>
+        <extracomment>Emitted with the frame number after each frame is drawn. Emitted once a video is open (its details are in :attr:`details`). Emitted with a message a person can act on when a video or frame fails.</extracomment>
+        <translation>◀◀ 已分析帧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The previous frame the face scan analysed</source>
+        <translation>人脸检测分析过的上一帧</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Frame</source>
+        <translation>◀ 上一帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One frame back</source>
+        <translation>后退一帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+180"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location line="-178"/>
+        <source>Frame ▶</source>
+        <translation>下一帧 ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One frame on</source>
+        <translation>前进一帧</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Analysed ▶▶</source>
+        <translation>已分析帧 ▶▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The next frame the face scan analysed</source>
+        <translation>人脸检测分析过的下一帧</translation>
+    </message>
+    <message>
+        <location line="+125"/>
+        <source>Frame {frame} / {count} · {time} / {duration}</source>
+        <translation>第 {frame} / {count} 帧 · {time} / {duration}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not scanned for faces yet.</source>
+        <translation>尚未进行人脸检测。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Analysed frame: %n face(s).</source>
+        <translation>
+            <numerusform>已分析帧：%n 张人脸。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not an analysed frame (faces were searched at {rate} frames/s).</source>
+        <translation>非分析帧（人脸检测按每秒 {rate} 帧进行）。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
 </context>
 </TS>

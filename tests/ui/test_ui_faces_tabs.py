@@ -9,10 +9,9 @@ with what the face services return; a screenshot of each is saved.
 from __future__ import annotations
 
 import dataclasses
-import shutil
-from pathlib import Path
 
 import pytest
+from case_window import window_on_copy
 from screenshots import save_screenshot
 
 from workstation.services import faces
@@ -24,10 +23,6 @@ from workstation.ui.face_clusters_panel import GROUP, MEMBERS
 from workstation.ui.face_crop_grid import clock
 from workstation.ui.face_tracks_panel import FACES, TRACK
 from workstation.ui.faces_view import EVIDENCE
-from workstation.ui.fonts import install_cjk_fallback
-from workstation.ui.main_window import MainWindow
-from workstation.ui.translations import install_translations
-from workstation.ui.workers import TaskRunner
 
 CASE = "H-001"
 CLIP = "short_hamilton_clip.mp4"
@@ -59,23 +54,12 @@ def template(model_settings, tmp_path_factory, shared_data):
 
 @pytest.fixture
 def window(qtbot, qapp, template, model_settings, tmp_path, monkeypatch):
-    # A relative workspace, so that the screenshots show no machine path.
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(template, "CaseWorkstation")
-    ws = Workspace(
-        dataclasses.replace(model_settings, workspace_dir=Path("CaseWorkstation"))
-    )
-    install_translations(qapp, "zh")
-    install_cjk_fallback(qapp)
-    win = MainWindow(ws, CASE, runner=TaskRunner(ws.settings))
-    qtbot.addWidget(win)
-    win.resize(1280, 820)
-    win.show()
-    qtbot.waitExposed(win)
+    win = window_on_copy(qtbot, qapp, template, model_settings, CASE, chinese=True)
     win.tabs.setCurrentWidget(win.faces)
     yield win
     win.close()
-    ws.close()
+    win.ws.close()
 
 
 def idle(qtbot, win) -> None:

@@ -8,7 +8,12 @@ import pytest
 from video_repack import avi_copy, faststart_copy, truncated_copy
 from workstation.domain.errors import InputFileError
 from workstation.vision.image_loading import read_video_frame
-from workstation.vision.video_frames import VideoSampler, video_info
+from workstation.vision.video_frames import (
+    VideoFrameReader,
+    VideoSampler,
+    sampled_frame_numbers,
+    video_info,
+)
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +69,32 @@ def test_a_sampled_frame_is_the_frame_read_back_by_its_number(hamilton):
     for number in (0, 90, 255):
         again = np.asarray(read_video_frame(hamilton, number))[:, :, ::-1]
         assert np.array_equal(again, frames[number])
+
+
+def test_stepping_jumping_and_seeking_read_the_numbered_frames(hamilton):
+    clip = VideoSampler(hamilton, sample_fps=1000)  # every frame, in order
+    frames = [f.image[:, :, ::-1] for f in clip]
+    assert len(frames) == 275
+    reader = VideoFrameReader(hamilton)
+    try:
+        # On one at a time, a few ahead, far ahead, back, and the last frame.
+        for number in (0, 1, 2, 9, 21, 150, 151, 40, 39, 274):
+            assert np.array_equal(reader.read_rgb(number), frames[number]), number
+        with pytest.raises(InputFileError, match="no readable frame 275"):
+            reader.read_rgb(275)
+        assert np.array_equal(reader.read_rgb(3), frames[3])
+    finally:
+        reader.close()
+
+
+def test_the_sampled_frame_numbers_are_those_the_sampler_decodes(hamilton, pedestrians):
+    for path in (hamilton, pedestrians):
+        for rate in (5.0, 2.0, 7.5):
+            sampler = VideoSampler(path, sample_fps=rate)
+            info = sampler.info
+            assert sampled_frame_numbers(info.frame_count, info.fps, rate) == [
+                f.number for f in sampler
+            ]
 
 
 def test_a_truncated_video_yields_the_frames_before_the_damage(pedestrians, tmp_path):

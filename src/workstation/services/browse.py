@@ -226,12 +226,17 @@ class ImportRow:
 
 @dataclass(frozen=True)
 class FaceBox:
-    """A face found in a photo: its box in pixels of the upright photo."""
+    """A face found in a photo or video frame: its box in pixels of the image.
+
+    Faces of a video also carry their track and quality (0..1).
+    """
 
     face_id: int
     box: tuple[float, float, float, float]
     det_score: float
     person_label: str | None
+    track_id: int | None = None
+    quality: float | None = None
 
 
 def case_list(ws: Workspace) -> list[CaseListRow]:

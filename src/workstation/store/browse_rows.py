@@ -270,6 +270,36 @@ def evidence_face_boxes(
     ).fetchall()
 
 
+def video_face_boxes(
+    store: CaseStore, case_id: int, evidence_id: int, model_pack: str
+) -> list[tuple]:
+    """Faces found in one video by one model pack, by frame, largest first.
+
+    Rows ``(frame, face_id, x1, y1, x2, y2, det_score, quality, track_id,
+    person label or None)``; the box is in pixels of the frame.
+    """
+    return store.execute(
+        "SELECT f.frame, f.id, f.box[1], f.box[2], f.box[3], f.box[4], "
+        "f.det_score, f.quality, f.track_id, p.label "
+        "FROM faces f LEFT JOIN entities p ON p.id = f.person_id "
+        "WHERE f.case_id = ? AND f.evidence_id = ? AND f.model_pack = ? "
+        "ORDER BY f.frame, (f.box[3] - f.box[1]) * (f.box[4] - f.box[2]) DESC, f.id",
+        [case_id, evidence_id, model_pack],
+    ).fetchall()
+
+
+def video_scan_rate(
+    store: CaseStore, case_id: int, evidence_id: int, model_pack: str
+) -> tuple[bool, float | None]:
+    """Whether a video was scanned with a pack, and its frames analysed per second."""
+    row = store.execute(
+        "SELECT sample_fps FROM face_scans "
+        "WHERE case_id = ? AND evidence_id = ? AND model_pack = ?",
+        [case_id, evidence_id, model_pack],
+    ).fetchone()
+    return (False, None) if row is None else (True, row[0])
+
+
 # -- timeline ----------------------------------------------------------------------
 
 

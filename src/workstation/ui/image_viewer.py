@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QImage,
     QImageReader,
     QPainter,
     QPen,
@@ -36,8 +37,24 @@ BOX_COLOUR = QColor("#00c853")
 NAMED_COLOUR = QColor("#ffab00")
 
 
+def face_caption(face: FaceBox) -> str:
+    """A box's caption: detector score, or track and quality for a video face."""
+    if face.track_id is not None:
+        caption = QCoreApplication.translate(
+            "ImageViewer", "track {track} · quality {quality}"
+        ).format(
+            track=face.track_id,
+            quality="–" if face.quality is None else f"{face.quality:.2f}",
+        )
+    else:
+        caption = f"{face.det_score:.2f}"
+    if face.person_label:
+        caption = f"{face.person_label} · {caption}"
+    return caption
+
+
 class FaceBoxItem(QGraphicsRectItem):
-    """One face's box with its detector score (and person, when linked).
+    """One face's box with its caption (see :func:`face_caption`).
 
     The outline and the caption keep their size on screen at any zoom.
     """
@@ -51,9 +68,7 @@ class FaceBoxItem(QGraphicsRectItem):
         pen.setCosmetic(True)
         self.setPen(pen)
         self.setZValue(1)
-        caption = f"{face.det_score:.2f}"
-        if face.person_label:
-            caption = f"{face.person_label} · {caption}"
+        caption = face_caption(face)
         self.setToolTip(caption)
         # The caption keeps its size on screen: a dark label under the box.
         label = QGraphicsRectItem(self)
@@ -93,6 +108,7 @@ class ImageViewer(ZoomableView):
         self.setBackgroundBrush(QBrush(QColor("#2b2b2b")))
         self.pixmap_item: QGraphicsPixmapItem | None = None
         self.face_items: list[FaceBoxItem] = []
+        self.faces_visible = True
         self.image_size = QSize()
 
     def clear(self) -> None:
@@ -127,21 +143,47 @@ class ImageViewer(ZoomableView):
         if image.isNull():
             log.warning("cannot show %s: %s", path.name, reader.errorString())
             return False
+        self._place(image, faces, scale)
+        self.fit()
+        return True
+
+    def show_frame(self, image: QImage, faces: list[FaceBox] = ()) -> None:
+        """Show a video frame with ``faces`` boxed, keeping zoom and scroll.
+
+        The view is fitted only when the frame's size differs from the one
+        shown, so stepping through a video stays where the user zoomed.
+        """
+        if self.pixmap_item is not None and image.size() == self.image_size:
+            self.pixmap_item.setPixmap(QPixmap.fromImage(image))
+            for item in self.face_items:
+                self.scene().removeItem(item)
+            self.face_items = []
+            self._add_faces(faces, 1.0)
+            self._update_captions()
+            return
+        self.clear()
+        self._place(image, faces, 1.0)
+        self.fit()
+
+    def _place(self, image: QImage, faces: list[FaceBox], scale: float) -> None:
         self.image_size = image.size()
         self.pixmap_item = self.scene().addPixmap(QPixmap.fromImage(image))
         self.pixmap_item.setTransformationMode(
             Qt.TransformationMode.SmoothTransformation
         )
+        self._add_faces(faces, scale)
+        self.scene().setSceneRect(QRectF(image.rect()))
+
+    def _add_faces(self, faces: list[FaceBox], scale: float) -> None:
         for face in faces:
             item = FaceBoxItem(face, scale)
+            item.setVisible(self.faces_visible)
             self.scene().addItem(item)
             self.face_items.append(item)
-        self.scene().setSceneRect(QRectF(image.rect()))
-        self.fit()
-        return True
 
     def set_faces_visible(self, visible: bool) -> None:
-        """Show or hide the face boxes."""
+        """Show or hide the face boxes (also those of frames shown later)."""
+        self.faces_visible = visible
         for item in self.face_items:
             item.setVisible(visible)
 

@@ -1,4 +1,4 @@
-"""The photo pane of the Evidence tab: the viewer with zoom buttons and a caption."""
+"""The media pane of the Evidence tab: photo or video viewer, zoom and a caption."""
 
 from __future__ import annotations
 
@@ -20,12 +20,15 @@ from workstation.services import browse
 from workstation.services.evidence import evidence_file
 from workstation.services.workspace import Workspace
 from workstation.ui.image_viewer import ImageViewer
+from workstation.ui.video_player import VideoPlayer, clock
 
 log = logging.getLogger(__name__)
 
 
 class MediaPanel(QWidget):
-    """Shows one evidence photo with the faces found in it.
+    """Shows one evidence photo or video with the faces found in it.
+
+    A video gets the :class:`VideoPlayer`'s controls under the viewer.
 
     Args:
         ws: The workspace the UI thread reads from.
@@ -61,6 +64,10 @@ class MediaPanel(QWidget):
         self.zoom_in_button.clicked.connect(lambda: self.viewer.zoom(1.25))
         self.zoom_out_button.clicked.connect(lambda: self.viewer.zoom(0.8))
         self.viewer.zoomed.connect(self._show_zoom)
+        self.player = VideoPlayer(ws, case_number, self.viewer, self)
+        self.player.opened.connect(self._video_opened)
+        self.player.failed.connect(self.caption.setText)
+        self.player.hide()
 
         tools = QHBoxLayout()
         for widget in (
@@ -77,6 +84,7 @@ class MediaPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(tools)
         layout.addWidget(self.viewer, 1)
+        layout.addWidget(self.player)
         layout.addWidget(self.caption)
 
     def show_evidence(self, evidence: Evidence | None) -> None:
@@ -85,14 +93,24 @@ class MediaPanel(QWidget):
         self.faces = []
         self.viewer.clear()
         self.zoom_label.clear()
+        self.player.stop()
+        self.player.setVisible(
+            evidence is not None and evidence.media_type.startswith("video/")
+        )
         if evidence is None:
             self.caption.setText(self.tr("Select a photo to view it."))
             return
+        if self.player.isVisibleTo(self):
+            self.caption.setText(
+                self.tr("Opening {name}…").format(name=evidence.original_name)
+            )
+            self.player.open(evidence)
+            return
         if not evidence.media_type.startswith("image/"):
             self.caption.setText(
-                self.tr("{name} is {type}; only photos are shown here.").format(
-                    name=evidence.original_name, type=evidence.media_type
-                )
+                self.tr(
+                    "{name} is {type}; only photos and videos are shown here."
+                ).format(name=evidence.original_name, type=evidence.media_type)
             )
             return
         try:
@@ -118,6 +136,30 @@ class MediaPanel(QWidget):
             self.tr("%n face(s) found; box label: detector score.", "", len(self.faces))
             if self.faces
             else self.tr("no faces found, or not scanned yet.")
+        )
+        self.caption.setText(text)
+
+    @Slot()
+    def _video_opened(self) -> None:
+        details = self.player.details
+        faces = self.player.faces
+        text = self.tr(
+            "{name}, {width}×{height} px, {duration} at {fps} frames/s"
+        ).format(
+            name=details.name,
+            width=details.width,
+            height=details.height,
+            duration=clock(details.duration_s),
+            fps=f"{details.fps:.2f}",
+        )
+        text += " — " + (
+            self.tr(
+                "%n face(s) stored in {frames} frame(s); box label: track and quality.",
+                "",
+                faces.count,
+            ).format(frames=len(faces.by_frame))
+            if faces.scanned
+            else self.tr("not scanned for faces yet.")
         )
         self.caption.setText(text)
 

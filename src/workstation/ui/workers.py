@@ -243,3 +243,131 @@ class TaskRunner(QObject):
     def _finish_if_idle(self) -> None:
         if not self._pending:
             self.busy_changed.emit(False)
+
+
+class _LatestSignals(QObject):
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+
+class _LatestRunnable(QRunnable):
+    def __init__(self, runner: LatestRequestRunner) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._runner = runner
+
+    def run(self) -> None:
+        self._runner._drain()
+
+
+class LatestRequestRunner(QObject):
+    """Runs quick requests (decoding a video frame) on a thread of their own.
+
+    Only the newest request matters: one submitted while another runs
+    replaces any still waiting, and a result that is no longer the newest is
+    dropped, so a slider dragged fast costs one decode per frame shown rather
+    than one per position passed. Requests are plain functions without
+    arguments; they must not use the UI thread's database connection.
+
+    Args:
+        parent: Owning QObject.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.signals = _LatestSignals(self)
+        self.signals.succeeded.connect(self._on_succeeded)
+        self.signals.failed.connect(self._on_failed)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._ids = itertools.count(1)
+        self._lock = threading.Lock()
+        self._waiting: tuple[int, Callable[[], Any]] | None = None
+        self._draining = False
+        self._latest = 0
+        self._callbacks: tuple[Callable[[Any], None], Callable[[JobFailure], None]]
+        self._callbacks = (lambda _result: None, lambda _failure: None)
+        self.dropped = 0
+
+    @property
+    def idle(self) -> bool:
+        """Whether the newest request's outcome has been delivered."""
+        return self._latest == 0
+
+    def submit(
+        self,
+        request: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[JobFailure], None],
+    ) -> int:
+        """Run ``request`` after the running one; it replaces any still waiting.
+
+        Args:
+            request: Called on the runner's thread; returns the result.
+            on_done: Called with the result on the UI thread, if still newest.
+            on_error: Called with a :class:`JobFailure` instead when it raised.
+
+        Returns:
+            The request's number.
+        """
+        request_id = next(self._ids)
+        self._latest = request_id
+        self._callbacks = (on_done, on_error)
+        with self._lock:
+            if self._waiting is not None:
+                self.dropped += 1
+            self._waiting = (request_id, request)
+            start = not self._draining
+            self._draining = True
+        if start:
+            self._pool.start(_LatestRunnable(self))
+        return request_id
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                item, self._waiting = self._waiting, None
+                if item is None:
+                    self._draining = False
+                    return
+            request_id, request = item
+            try:
+                result = request()
+            except WorkstationError as exc:
+                details = "".join(traceback.format_exception(exc))
+                self.signals.failed.emit(request_id, JobFailure("", str(exc), details))
+            except Exception as exc:
+                details = "".join(traceback.format_exception(exc))
+                failure = JobFailure(
+                    "", f"{type(exc).__name__}: {exc}", details, expected=False
+                )
+                log.error("request failed unexpectedly:\n%s", details)
+                self.signals.failed.emit(request_id, failure)
+            else:
+                self.signals.succeeded.emit(request_id, result)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until the requests have run (``-1``: no limit); True if done."""
+        return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """Forget waiting requests and wait for the running one."""
+        with self._lock:
+            self._waiting = None
+        self._latest = 0
+        self._pool.waitForDone()
+
+    @Slot(int, object)
+    def _on_succeeded(self, request_id: int, result: Any) -> None:
+        if request_id != self._latest:
+            self.dropped += 1
+            return
+        self._latest = 0
+        self._callbacks[0](result)
+
+    @Slot(int, object)
+    def _on_failed(self, request_id: int, failure: JobFailure) -> None:
+        if request_id != self._latest:
+            return
+        self._latest = 0
+        self._callbacks[1](failure)

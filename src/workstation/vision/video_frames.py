@@ -226,6 +226,86 @@ class VideoSampler:
             )
 
 
+def sampled_frame_numbers(
+    frame_count: int, fps: float, sample_fps: float = DEFAULT_SAMPLE_FPS
+) -> list[int]:
+    """The frames :class:`VideoSampler` analyses in a video of ``frame_count``.
+
+    >>> sampled_frame_numbers(20, 29.97, 5.0)
+    [0, 6, 12, 18]
+    >>> sampled_frame_numbers(4, 10.0, 30.0)
+    [0, 1, 2, 3]
+    """
+    step = sample_step(fps, sample_fps)
+    numbers = []
+    k = 0
+    while (number := math.ceil(k * step - 1e-6)) < frame_count:
+        numbers.append(max(0, number))
+        k += 1
+    return numbers
+
+
+class VideoFrameReader:
+    """Decodes the frames of one video on request, for stepping and playing.
+
+    The next frame in order is decoded straight on; a frame a little ahead is
+    reached by decoding forward; any other frame by seeking the container, so
+    stepping and playing cost one decode per frame. Frame numbers are the
+    zero-based decoding positions :class:`VideoSampler` stores faces under.
+    Use one reader from one thread at a time.
+
+    Args:
+        path: The video file.
+        name: How to name the file in messages.
+
+    Raises:
+        InputFileError: The file cannot be opened as a video.
+    """
+
+    #: Frames ahead that are decoded forward rather than sought.
+    FORWARD_LIMIT = 12
+
+    def __init__(self, path: str | Path, *, name: str | None = None) -> None:
+        self.label = name or str(path)
+        self._capture = _open(path, self.label)
+        self.info = _info(self._capture)
+        self._next: int | None = 0
+
+    def read_rgb(self, number: int) -> np.ndarray:
+        """Frame ``number`` as a contiguous ``uint8`` RGB array (H x W x 3).
+
+        Raises:
+            InputFileError: The video has no readable frame ``number``.
+        """
+        import cv2
+
+        if self._capture is None:
+            raise InputFileError(f"{self.label}: the video was closed.")
+        ahead = -1 if self._next is None else number - self._next
+        if not 0 <= ahead <= self.FORWARD_LIMIT:
+            self._capture.set(cv2.CAP_PROP_POS_FRAMES, int(number))
+            ahead = 0
+        ok = True
+        for _ in range(ahead):
+            ok = self._capture.grab()
+            if not ok:
+                break
+        image = None
+        if ok:
+            ok, image = self._capture.read()
+        if not ok or image is None:
+            self._next = None  # position unknown: seek next time
+            raise InputFileError(f"{self.label}: has no readable frame {number}.")
+        self._next = number + 1
+        return np.ascontiguousarray(image[:, :, ::-1])
+
+    def close(self) -> None:
+        """Release the file."""
+        if self._capture is not None:
+            self._capture.release()
+            self._capture = None
+
+
 def is_video_name(name: str) -> bool:
     """Whether a file name has a video suffix the workstation scans."""
     return Path(name).suffix.lower() in VIDEO_SUFFIXES
