@@ -48,6 +48,9 @@ def test_key_players_paths_and_files(cli_case, tmp_path):
     rows = [line.split() for line in table.splitlines()[1:4]]
     assert [(r[1], r[3]) for r in rows] == [("18", "25"), ("47", "21"), ("61", "17")]
     assert "betweenness: exact" in table and "networkx-louvain (seed 7)" in table
+    # ranking the case's people is a bulk read, so it is in the audit trail
+    audit = ok(run_cli(cli_case, "audit", "show"))
+    assert "graph.measures" in audit
 
     path = ok(run_cli(cli_case, "graph", "M-1", "--path", "29", "75"))
     assert "shortest" in path and "29 —call— " in path

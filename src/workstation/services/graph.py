@@ -147,9 +147,26 @@ def case_measures(
         communities were computed.
     """
     graph = case_graph(ws, case_number, graph_filter=graph_filter)
-    return measure_table(
+    table = measure_table(
         graph, sort_by=sort_by, top=top, progress=progress, cancel=cancel
     )
+    # a ranking of the case's people is a bulk read of personal data
+    used = graph_filter or GraphFilter()
+    ws.audit(
+        "graph.measures",
+        case_number,
+        {
+            "sort_by": sort_by,
+            "top": top,
+            "rows": len(table.players),
+            "nodes": table.nodes,
+            "link_types": list(used.link_types) if used.link_types else None,
+            "start": used.start.isoformat() if used.start else None,
+            "end": used.end.isoformat() if used.end else None,
+            "roll_up": used.roll_up,
+        },
+    )
+    return table
 
 
 def case_communities(
