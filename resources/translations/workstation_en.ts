@@ -261,9 +261,23 @@
     </message>
 </context>
 <context>
+    <name>ChartLegend</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_legend.py" line="+40"/>
+        <source>community {number} ({size})</source>
+        <extracomment>Communities named in the legend; the rest are counted.</extracomment>
+        <translation>community {number} ({size})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>and %n more</source>
+        <translation>and %n more</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../src/workstation/ui/chart_view.py" line="+61"/>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+63"/>
         <source>degree (connections)</source>
         <translation>degree (connections)</translation>
     </message>
@@ -293,7 +307,17 @@
         <translation>k-core (dense core)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+78"/>
+        <source>entity type</source>
+        <translation>entity type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>community (Louvain)</source>
+        <translation>community (Louvain)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -329,33 +353,13 @@
     </message>
     <message>
         <location line="+21"/>
-        <source>Entity</source>
-        <translation>Entity</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Degree</source>
-        <translation>Degree</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weighted degree</source>
-        <translation>Weighted degree</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Betweenness</source>
-        <translation>Betweenness</translation>
-    </message>
-    <message>
-        <location line="+16"/>
         <source>Size by</source>
         <translation>Size by</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour by</source>
+        <translation>Colour by</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -363,7 +367,7 @@
         <translation>Key players</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Link chart of {number} {title}</source>
         <translation>Link chart of {number} {title}</translation>
     </message>
@@ -373,17 +377,27 @@
         <translation>{nodes} entities, {edges} connections</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Drawing the link chart</source>
         <translation>Drawing the link chart</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Measuring {measure}</source>
         <translation>Measuring {measure}</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Colouring the chart</source>
+        <translation>Colouring the chart</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Drawing the links of the time window</source>
+        <translation>Drawing the links of the time window</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Expanding the chart</source>
         <translation>Expanding the chart</translation>
     </message>
@@ -437,7 +451,7 @@
         <translation>Saved as {name} v{version}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Opening the chart view</source>
         <translation>Opening the chart view</translation>
     </message>
@@ -452,7 +466,7 @@
         <translation>Listing the saved chart views</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+33"/>
         <source>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</source>
         <translation>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</translation>
     </message>
@@ -1753,6 +1767,35 @@
     </message>
 </context>
 <context>
+    <name>KeyPlayersTable</name>
+    <message>
+        <location filename="../../src/workstation/ui/key_players_table.py" line="+36"/>
+        <source>Entity</source>
+        <extracomment>Emitted with the entity id of the row the user selected.</extracomment>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>Degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted degree</source>
+        <translation>Weighted degree</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betweenness</source>
+        <translation>Betweenness</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../src/workstation/ui/labels.py" line="+20"/>
@@ -1956,7 +1999,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+89"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+90"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -1981,17 +2024,17 @@
         <translation>Case Workstation — {number} {title}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
         <source>Search entities by key or label</source>
         <translation>Search entities by key or label</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Search links by the key or label of either end</source>
         <translation>Search links by the key or label of either end</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -2387,7 +2430,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>PagedTableView</name>
     <message>
-        <location filename="../../src/workstation/ui/table_views.py" line="+94"/>
+        <location filename="../../src/workstation/ui/table_views.py" line="+105"/>
         <source>{shown} of {total} rows</source>
         <extracomment>Typing pauses this long before the search runs.</extracomment>
         <translation>{shown} of {total} rows</translation>
@@ -2983,6 +3026,43 @@ The details are in the Log tab; please report them.</translation>
         <location line="+4"/>
         <source>Parameters of step {number}: {operation}</source>
         <translation>Parameters of step {number}: {operation}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWindowBar</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_time_window.py" line="+40"/>
+        <source>First day whose links are shown</source>
+        <extracomment>Milliseconds the sliders must rest before the window is announced. ``(start, end)`` of the window chosen: links at or after ``start`` and before ``end``; None where the window reaches the case&apos;s first or last link.</extracomment>
+        <translation>First day whose links are shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day whose links are shown</source>
+        <translation>Last day whose links are shown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole period</source>
+        <translation>Whole period</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time window</source>
+        <translation>Time window</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No timed links</source>
+        <translation>No timed links</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>{first} to {last} (%n day(s))</source>
+        <translation>
+            <numerusform>{first} to {last} (%n day)</numerusform>
+            <numerusform>{first} to {last} (%n days)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -260,9 +260,23 @@
     </message>
 </context>
 <context>
+    <name>ChartLegend</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_legend.py" line="+40"/>
+        <source>community {number} ({size})</source>
+        <extracomment>Communities named in the legend; the rest are counted.</extracomment>
+        <translation>社区 {number}（{size}）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>and %n more</source>
+        <translation>及另外 %n 个</translation>
+    </message>
+</context>
+<context>
     <name>ChartView</name>
     <message>
-        <location filename="../../src/workstation/ui/chart_view.py" line="+61"/>
+        <location filename="../../src/workstation/ui/chart_view.py" line="+63"/>
         <source>degree (connections)</source>
         <translation>度数（联系数）</translation>
     </message>
@@ -292,7 +306,17 @@
         <translation>k 核数（紧密核心）</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+78"/>
+        <source>entity type</source>
+        <translation>实体类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>community (Louvain)</source>
+        <translation>社区（Louvain）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -328,33 +352,13 @@
     </message>
     <message>
         <location line="+21"/>
-        <source>Entity</source>
-        <translation>实体</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Degree</source>
-        <translation>度数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Weighted degree</source>
-        <translation>加权度数</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Betweenness</source>
-        <translation>中介中心性</translation>
-    </message>
-    <message>
-        <location line="+16"/>
         <source>Size by</source>
         <translation>大小依据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour by</source>
+        <translation>着色依据</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -362,7 +366,7 @@
         <translation>关键人物</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Link chart of {number} {title}</source>
         <translation>{number} {title} 关系图</translation>
     </message>
@@ -372,17 +376,27 @@
         <translation>{nodes} 个实体，{edges} 条连接</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>Drawing the link chart</source>
         <translation>正在绘制关系图</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Measuring {measure}</source>
         <translation>正在计算{measure}</translation>
     </message>
     <message>
         <location line="+14"/>
+        <source>Colouring the chart</source>
+        <translation>正在为关系图着色</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Drawing the links of the time window</source>
+        <translation>正在绘制时间窗口内的关系</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Expanding the chart</source>
         <translation>正在展开关系图</translation>
     </message>
@@ -433,7 +447,7 @@
         <translation>已保存为 {name} 第 {version} 版。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Opening the chart view</source>
         <translation>正在打开关系图视图</translation>
     </message>
@@ -448,7 +462,7 @@
         <translation>正在列出已保存的关系图视图</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+33"/>
         <source>Size: {measure} in the whole case; line width: link weight; red: the path found. Wheel to zoom, drag to pan, click to select.</source>
         <translation>大小：全案的{measure}；线宽：关系权重；红色：找到的路径。滚轮缩放，拖动平移，单击选择。</translation>
     </message>
@@ -1745,6 +1759,35 @@
     </message>
 </context>
 <context>
+    <name>KeyPlayersTable</name>
+    <message>
+        <location filename="../../src/workstation/ui/key_players_table.py" line="+36"/>
+        <source>Entity</source>
+        <extracomment>Emitted with the entity id of the row the user selected.</extracomment>
+        <translation>实体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Degree</source>
+        <translation>度数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted degree</source>
+        <translation>加权度数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Betweenness</source>
+        <translation>中介中心性</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../src/workstation/ui/labels.py" line="+20"/>
@@ -1948,7 +1991,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+89"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+90"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -1973,17 +2016,17 @@
         <translation>案件工作站 — {number} {title}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+7"/>
         <source>Search entities by key or label</source>
         <translation>按标识或名称搜索实体</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Search links by the key or label of either end</source>
         <translation>按任一端的标识或名称搜索关系</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -2377,7 +2420,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>PagedTableView</name>
     <message>
-        <location filename="../../src/workstation/ui/table_views.py" line="+94"/>
+        <location filename="../../src/workstation/ui/table_views.py" line="+105"/>
         <source>{shown} of {total} rows</source>
         <extracomment>Typing pauses this long before the search runs.</extracomment>
         <translation>已显示 {shown} / {total} 行</translation>
@@ -2971,6 +3014,42 @@ The details are in the Log tab; please report them.</source>
         <location line="+4"/>
         <source>Parameters of step {number}: {operation}</source>
         <translation>第 {number} 步的参数：{operation}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeWindowBar</name>
+    <message>
+        <location filename="../../src/workstation/ui/chart_time_window.py" line="+40"/>
+        <source>First day whose links are shown</source>
+        <extracomment>Milliseconds the sliders must rest before the window is announced. ``(start, end)`` of the window chosen: links at or after ``start`` and before ``end``; None where the window reaches the case&apos;s first or last link.</extracomment>
+        <translation>显示关系的第一天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last day whose links are shown</source>
+        <translation>显示关系的最后一天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole period</source>
+        <translation>全部时段</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No timed links</source>
+        <translation>无带时间的关系</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+90"/>
+        <source>{first} to {last} (%n day(s))</source>
+        <translation>
+            <numerusform>{first} 至 {last}（%n 天）</numerusform>
+        </translation>
     </message>
 </context>
 <context>

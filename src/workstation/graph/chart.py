@@ -74,9 +74,23 @@ _COMMUNITY_PALETTE = (
     "#ffbb78",
     "#98df8a",
 )
+
 #: Up to this many edges (nodes) are drawn at full width (size).
 _CROWD_EDGES = 400
 _CROWD_NODES = 300
+
+
+def community_colour(number: int) -> str:
+    """The colour of community ``number`` (1 = largest); grey past the palette.
+
+    Example:
+        >>> community_colour(1), community_colour(13)
+        ('#1f77b4', '#8a8a8a')
+    """
+    if 0 < number <= _COMMUNITY_COLOURS:
+        return _COMMUNITY_PALETTE[number - 1]
+    return _OTHER_COLOUR
+
 
 _TEXT = {
     "zh": {
@@ -372,7 +386,6 @@ def _draw_nodes(axes, graph, positions, sizes, text, family) -> None:
 
 def _draw_communities(axes, graph, positions, sizes, communities, text, family):
     """Colour nodes by community: the largest get their own colour, the rest grey."""
-    palette = _COMMUNITY_PALETTE
     members: dict[int, list] = {}
     for node in graph:
         number = int(communities.get(node, 0))
@@ -381,7 +394,7 @@ def _draw_communities(axes, graph, positions, sizes, communities, text, family):
     handles = []
     for number in sorted(members, key=lambda n: (n == 0, n)):
         nodes = members[number]
-        colour = palette[number - 1] if number else _OTHER_COLOUR
+        colour = community_colour(number)
         name = (
             text["community"].format(number=number, size=len(nodes))
             if number

@@ -18,12 +18,17 @@ import random
 import statistics
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import networkx as nx
 
 from workstation.domain.errors import WorkstationError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import KeyPlayer
+
+# Re-exported: the desktop colours communities as the exported chart does.
+from workstation.graph.chart import community_colour as community_colour
+from workstation.graph.communities import detect_communities
 from workstation.graph.filters import GraphFilter
 from workstation.graph.key_players import rank_key_players
 from workstation.graph.layout import layout_link_graph
@@ -45,6 +50,8 @@ log = logging.getLogger(__name__)
 
 #: Measures the chart can size nodes by, in the order a menu lists them.
 CHART_MEASURES = SCORE_MEASURES
+#: What the chart can colour nodes by: their entity type or their community.
+CHART_COLOURINGS = ("type", "community")
 #: Seed of the layout of entities added to a chart, so a chart repeats.
 LAYOUT_SEED = 7
 
@@ -62,6 +69,9 @@ class ChartState:
         path: The entities of a highlighted path, in order (empty: none).
         graph_filter: How the graph was built from the case's links.
         view: The saved view this state was opened from or saved as.
+        colour_by: What colours the nodes (see :data:`CHART_COLOURINGS`).
+        communities: With ``colour_by == "community"``, the Louvain community
+            of every entity of ``graph`` (1 = largest), else empty.
     """
 
     graph: nx.Graph
@@ -72,6 +82,8 @@ class ChartState:
     path: tuple = ()
     graph_filter: GraphFilter = field(default_factory=GraphFilter)
     view: ChartView | None = None
+    colour_by: str = "type"
+    communities: dict = field(default_factory=dict)
 
     @property
     def shows_all(self) -> bool:
@@ -116,23 +128,25 @@ def case_chart(
     case_number: str,
     *,
     measure: str = "degree",
+    colour_by: str = "type",
     graph_filter: GraphFilter | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ChartState:
-    """The whole case graph, laid out and sized by ``measure``.
+    """The whole case graph, laid out, sized by ``measure`` and coloured.
 
     Args:
         ws: The open workspace.
         case_number: The case.
         measure: What sizes the nodes.
+        colour_by: What colours them (see :data:`CHART_COLOURINGS`).
         graph_filter: Link types, time window, roll-up and weight.
         progress: Called as ``progress(done, total, message)``.
         cancel: Checked between the steps.
 
     Raises:
         NotFoundError: No such case.
-        WorkstationError: Unknown measure.
+        WorkstationError: Unknown measure or colouring.
     """
     chosen = graph_filter or GraphFilter()
     report = progress or (lambda *_: None)
@@ -145,7 +159,7 @@ def case_chart(
     report(2, 3, f"measuring {measure}")
     scores = size_scores(graph, measure)
     report(3, 3, "chart ready")
-    return ChartState(
+    state = ChartState(
         graph=graph,
         shown=frozenset(graph),
         positions=positions,
@@ -153,6 +167,7 @@ def case_chart(
         scores=scores,
         graph_filter=chosen,
     )
+    return coloured_by(state, colour_by)
 
 
 def sized_by(state: ChartState, measure: str) -> ChartState:
@@ -164,6 +179,83 @@ def sized_by(state: ChartState, measure: str) -> ChartState:
     return dataclasses.replace(
         state, measure=measure, scores=size_scores(state.graph, measure)
     )
+
+
+def coloured_by(state: ChartState, colour_by: str) -> ChartState:
+    """The same chart coloured by entity type or by Louvain community.
+
+    Communities are those of the chart's whole graph (under its filter), as
+    :func:`workstation.services.graph.case_communities` finds them.
+
+    Raises:
+        WorkstationError: Unknown colouring.
+    """
+    if colour_by not in CHART_COLOURINGS:
+        raise WorkstationError(
+            f"Cannot colour the chart by {colour_by!r}; use one of "
+            f"{', '.join(CHART_COLOURINGS)}."
+        )
+    communities = (
+        detect_communities(state.graph).membership if colour_by == "community" else {}
+    )
+    return dataclasses.replace(state, colour_by=colour_by, communities=communities)
+
+
+def windowed_chart(
+    ws: Workspace,
+    case_number: str,
+    state: ChartState,
+    start: datetime | None,
+    end: datetime | None,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ChartState:
+    """The case chart again, from the links between ``start`` and ``end`` only.
+
+    The other parts of the chart's filter, its measure and its colouring are
+    kept; the entities are laid out afresh.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        state: The chart now.
+        start: Links at or after this time; no lower bound when None.
+        end: Links before this time; no upper bound when None.
+        progress: Called as ``progress(done, total, message)``.
+        cancel: Checked between the steps.
+
+    Raises:
+        WorkstationError: The window ends before it starts.
+        NotFoundError: No links in the window.
+    """
+    chosen = dataclasses.replace(state.graph_filter, start=start, end=end)
+    return case_chart(
+        ws,
+        case_number,
+        measure=state.measure,
+        colour_by=state.colour_by,
+        graph_filter=chosen,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+def time_span(graph: nx.Graph) -> tuple[datetime, datetime] | None:
+    """The earliest and latest link time of a case graph; None when untimed.
+
+    Example:
+        >>> g = nx.Graph()
+        >>> g.add_edge(1, 2, first=datetime(2024, 3, 1), last=datetime(2024, 3, 9))
+        >>> g.add_edge(2, 3, first=None, last=None)
+        >>> time_span(g)
+        (datetime.datetime(2024, 3, 1, 0, 0), datetime.datetime(2024, 3, 9, 0, 0))
+    """
+    firsts = [t for *_, t in graph.edges(data="first") if t is not None]
+    lasts = [t for *_, t in graph.edges(data="last") if t is not None]
+    if not firsts:
+        return None
+    return min(firsts), max(lasts)
 
 
 def _edge_length(graph: nx.Graph, positions: dict) -> float:
@@ -351,6 +443,7 @@ def open_chart(
     *,
     version: int | None = None,
     measure: str = "degree",
+    colour_by: str = "type",
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> ChartState:
@@ -373,7 +466,7 @@ def open_chart(
     report(1, 2, f"placing {shown_graph.number_of_nodes()} entities")
     positions = grow_layout(shown_graph, view.positions)
     report(2, 2, "chart ready")
-    return ChartState(
+    state = ChartState(
         graph=graph,
         shown=frozenset(shown_graph),
         positions=positions,
@@ -382,6 +475,7 @@ def open_chart(
         graph_filter=chosen,
         view=view,
     )
+    return coloured_by(state, colour_by)
 
 
 def saved_charts(ws: Workspace, case_number: str) -> list[ChartView]:

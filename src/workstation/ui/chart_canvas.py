@@ -45,7 +45,9 @@ FADED = 0.25
 
 
 class NodeItem(QGraphicsEllipseItem):
-    """One entity: a disc coloured by type, sized by its score, with its label.
+    """One entity: a disc sized by its score, with its label.
+
+    The disc is coloured by the entity's type unless a colour is given.
 
     The label is part of the scene, so it grows and shrinks with the zoom: a
     crowded chart stays legible as a whole and its labels are read by zooming in.
@@ -59,6 +61,7 @@ class NodeItem(QGraphicsEllipseItem):
         radius: float,
         centre: QPointF,
         label_px: int,
+        colour: str | None = None,
     ) -> None:
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.node = node
@@ -68,7 +71,8 @@ class NodeItem(QGraphicsEllipseItem):
         self.radius = radius
         self.setPos(centre)
         self.setZValue(1)
-        colour = QColor(TYPE_COLOURS.get(self.entity_type, OTHER_COLOUR))
+        self.colour = colour or TYPE_COLOURS.get(self.entity_type, OTHER_COLOUR)
+        colour = QColor(self.colour)
         self.setBrush(QBrush(colour))
         self.setPen(QPen(colour.darker(150), 1.0))
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
@@ -134,6 +138,7 @@ class LinkChartView(ZoomableView):
         *,
         path: tuple = (),
         degrees: dict | None = None,
+        colours: dict | None = None,
     ) -> None:
         """Replace the scene with ``graph`` drawn at ``positions``.
 
@@ -144,6 +149,7 @@ class LinkChartView(ZoomableView):
             path: Nodes of a path to highlight, in order.
             degrees: Each node's number of connections, for its tooltip
                 (its degree in ``graph`` when None).
+            colours: Each node's colour as ``#rrggbb`` (by type when None).
         """
         scene = self.scene()
         scene.blockSignals(True)
@@ -177,7 +183,10 @@ class LinkChartView(ZoomableView):
         for node, attrs in graph.nodes(data=True):
             degree = degrees[node] if degrees is not None else graph.degree(node)
             radius = node_radius(float(scores.get(node, 0.0)), top)
-            item = NodeItem(node, attrs, degree, radius, centres[node], label_px)
+            colour = colours.get(node) if colours is not None else None
+            item = NodeItem(
+                node, attrs, degree, radius, centres[node], label_px, colour
+            )
             if node in path:
                 item.mark_on_path()
             elif path:

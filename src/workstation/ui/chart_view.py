@@ -1,6 +1,7 @@
 """The Link chart tab: the case graph, sized by a measure, explored and saved.
 
-The analyst sizes the entities by a centrality measure, selects some on the
+The analyst sizes the entities by a centrality measure, colours them by type
+or by community, narrows the links to a time window, selects some on the
 chart (click, Ctrl+click for more) and expands them by a number of hops, finds
 the shortest path between two (highlighted in red), shows everything again,
 saves the chart as a versioned view, reopens a saved view and submits it for a
@@ -15,16 +16,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from workstation.services.graph_chart import (
     ChartState,
     case_chart,
     chart_players,
+    coloured_by,
     expand_chart,
     open_chart,
     path_chart,
@@ -43,11 +41,15 @@ from workstation.services.graph_chart import (
     show_everything,
     sized_by,
     submit_chart,
+    time_span,
+    windowed_chart,
 )
 from workstation.services.workspace import Workspace
-from workstation.ui.chart_canvas import OTHER_COLOUR, TYPE_COLOURS, LinkChartView
+from workstation.ui.chart_canvas import LinkChartView
+from workstation.ui.chart_legend import colour_swatches, node_colours
+from workstation.ui.chart_time_window import TimeWindowBar
 from workstation.ui.chart_views_panel import SavedViewsPanel
-from workstation.ui.labels import entity_type_text
+from workstation.ui.key_players_table import KeyPlayersTable
 from workstation.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -70,20 +72,37 @@ def measure_text(measure: str) -> str:
 
 @dataclass(frozen=True)
 class ChartData:
-    """What the worker hands to the tab: the chart's state and its key players."""
+    """What the worker hands to the tab: the chart's state and its key players.
+
+    ``span`` is the first and last link time of the whole case (None when no
+    link has a time), which the time window ranges over.
+    """
 
     state: ChartState
     players: list[KeyPlayer]
+    span: tuple | None = None
 
 
 def load_chart_data(
-    ws: Workspace, case_number: str, measure: str, progress, cancel, *, top=10
+    ws: Workspace,
+    case_number: str,
+    measure: str,
+    progress,
+    cancel,
+    *,
+    colour_by: str = "type",
+    top=10,
 ) -> ChartData:
     """The whole case chart sized by ``measure``, with its key players."""
     state = case_chart(
-        ws, case_number, measure=measure, progress=progress, cancel=cancel
+        ws,
+        case_number,
+        measure=measure,
+        colour_by=colour_by,
+        progress=progress,
+        cancel=cancel,
     )
-    return ChartData(state, chart_players(state, top=top))
+    return ChartData(state, chart_players(state, top=top), time_span(state.graph))
 
 
 class ChartView(QWidget):
@@ -123,6 +142,12 @@ class ChartView(QWidget):
         for measure in CHART_MEASURES:
             self.size_by.addItem(measure_text(measure), measure)
         self.size_by.currentIndexChanged.connect(self._size_chosen)
+        self.colour_by = QComboBox(self)
+        self.colour_by.addItem(self.tr("entity type"), "type")
+        self.colour_by.addItem(self.tr("community (Louvain)"), "community")
+        self.colour_by.currentIndexChanged.connect(self._colour_chosen)
+        self.time_window = TimeWindowBar(self)
+        self.time_window.window_changed.connect(self.show_window)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.load)
         self.fit_button = QPushButton(self.tr("Fit to window"), self)
@@ -145,7 +170,8 @@ class ChartView(QWidget):
         self.chart = LinkChartView(self)
         self.chart.picked_changed.connect(self._update_actions)
         self.fit_button.clicked.connect(self.chart.fit)
-        self.players = self._player_table()
+        self.players = KeyPlayersTable(self)
+        self.players.entity_chosen.connect(self._show_player)
         self.views = SavedViewsPanel(self)
         self.views.save_requested.connect(self.save_view)
         self.views.open_requested.connect(self.open_view)
@@ -154,32 +180,13 @@ class ChartView(QWidget):
         self._set_heading()
         self._update_actions()
 
-    def _player_table(self) -> QTableWidget:
-        table = QTableWidget(0, 5, self)
-        table.setHorizontalHeaderLabels(
-            [
-                self.tr("Entity"),
-                self.tr("Type"),
-                self.tr("Degree"),
-                self.tr("Weighted degree"),
-                self.tr("Betweenness"),
-            ]
-        )
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        table.horizontalHeader().setStretchLastSection(True)
-        table.itemSelectionChanged.connect(self._show_selected_player)
-        return table
-
     def _lay_out(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(QLabel(self.tr("Size by"), self))
         top.addWidget(self.size_by)
+        top.addWidget(QLabel(self.tr("Colour by"), self))
+        top.addWidget(self.colour_by)
         top.addWidget(self.fit_button)
         top.addWidget(self.refresh_button)
         actions = QHBoxLayout()
@@ -206,6 +213,7 @@ class ChartView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
+        layout.addWidget(self.time_window)
         layout.addWidget(self.status)
         layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
@@ -257,9 +265,12 @@ class ChartView(QWidget):
         """Compute the whole case chart and its key players in the worker."""
         self._requested = True
         case_number, measure = self._case_number, self.size_by.currentData()
+        colour_by = self.colour_by.currentData()
 
         def job(ws, progress, cancel):
-            return load_chart_data(ws, case_number, measure, progress, cancel)
+            return load_chart_data(
+                ws, case_number, measure, progress, cancel, colour_by=colour_by
+            )
 
         self._run(self.tr("Drawing the link chart"), job, self.show_data)
         self.refresh_views()
@@ -267,13 +278,15 @@ class ChartView(QWidget):
     def show_data(self, data: ChartData) -> None:
         """Draw a whole new chart and fill the key-player table."""
         self.data = data
-        self._fill_players(data.players)
+        self.time_window.set_span(data.span)
+        self.players.fill(data.players)
         self.show_state(data.state)
 
     def show_state(self, state: ChartState) -> None:
-        """Draw ``state``: its entities, sizes and highlighted path."""
+        """Draw ``state``: its entities, sizes, colours and highlighted path."""
         players = self.data.players if self.data is not None else []
-        self.data = ChartData(state, players)
+        span = self.data.span if self.data is not None else None
+        self.data = ChartData(state, players, span)
         shown = state.subgraph()
         self.chart.draw(
             shown,
@@ -281,7 +294,9 @@ class ChartView(QWidget):
             state.scores,
             path=state.path,
             degrees=dict(state.graph.degree(shown.nodes)),
+            colours=node_colours(state),
         )
+        self._sync_controls(state)
         self._fill_legend(state)
         self._set_heading()
         self.views.show_current(state.view)
@@ -311,6 +326,36 @@ class ChartView(QWidget):
             lambda ws, progress, cancel: sized_by(state, measure),
             self.show_state,
         )
+
+    @Slot()
+    def _colour_chosen(self) -> None:
+        if self.state is not None:
+            self.colour_chart_by(self.colour_by.currentData())
+
+    def colour_chart_by(self, colour_by: str) -> None:
+        """Colour the entities by ``"type"`` or by ``"community"``."""
+        state = self.state
+        self._run(
+            self.tr("Colouring the chart"),
+            lambda ws, progress, cancel: coloured_by(state, colour_by),
+            self.show_state,
+        )
+
+    @Slot(object, object)
+    def show_window(self, start, end) -> None:
+        """Draw the chart from the links between ``start`` and ``end`` only."""
+        if self.data is None:
+            return
+        state, span, case_number = self.state, self.data.span, self._case_number
+
+        def job(ws, progress, cancel):
+            windowed = windowed_chart(
+                ws, case_number, state, start, end, progress=progress, cancel=cancel
+            )
+            return ChartData(windowed, chart_players(windowed), span)
+
+        self._run(self.tr("Drawing the links of the time window"), job, self.show_data)
+        self._say("")
 
     @Slot()
     def expand_selected(self) -> None:
@@ -390,6 +435,7 @@ class ChartView(QWidget):
     def open_view(self, name: str, version: int) -> None:
         """Show a saved view as it was saved."""
         case_number, measure = self._case_number, self.size_by.currentData()
+        colour_by = self.colour_by.currentData()
 
         def job(ws, progress, cancel):
             return open_chart(
@@ -398,6 +444,7 @@ class ChartView(QWidget):
                 name,
                 version=version,
                 measure=measure,
+                colour_by=colour_by,
                 progress=progress,
                 cancel=cancel,
             )
@@ -441,36 +488,19 @@ class ChartView(QWidget):
         self.path_button.setEnabled(ready and picked == 2)
         self.all_button.setEnabled(ready and not self.state.shows_all)
         self.size_by.setEnabled(ready)
+        self.colour_by.setEnabled(ready)
         self.views.set_busy(not ready)
 
-    def _fill_players(self, players: list[KeyPlayer]) -> None:
-        self.players.setRowCount(len(players))
-        for row, player in enumerate(players):
-            cells = [
-                (player.label, None),
-                (entity_type_text(player.type), None),
-                (str(player.degree), player.degree),
-                (f"{player.weighted_degree:g}", player.weighted_degree),
-                (f"{player.betweenness:.3f}", player.betweenness),
-            ]
-            for column, (text, number) in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if number is not None:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                item.setData(Qt.ItemDataRole.UserRole, player.entity_id)
-                self.players.setItem(row, column, item)
+    def _sync_controls(self, state: ChartState) -> None:
+        """Show the chart's colouring and time window in their controls."""
+        self.colour_by.blockSignals(True)
+        self.colour_by.setCurrentIndex(self.colour_by.findData(state.colour_by))
+        self.colour_by.blockSignals(False)
+        self.time_window.set_window(state.graph_filter.start, state.graph_filter.end)
 
     def _fill_legend(self, state: ChartState) -> None:
-        types = sorted({str(t) for _, t in state.graph.nodes(data="type", default="")})
-        swatches = " ".join(
-            f'<span style="color:{TYPE_COLOURS.get(t, OTHER_COLOUR)}">●</span> '
-            f"{entity_type_text(t)}"
-            for t in types
-        )
         self.legend.setText(
-            swatches
+            colour_swatches(state)
             + " &nbsp; "
             + self.tr(
                 "Size: {measure} in the whole case; line width: link weight; "
@@ -478,12 +508,10 @@ class ChartView(QWidget):
             ).format(measure=measure_text(state.measure))
         )
 
-    @Slot()
-    def _show_selected_player(self) -> None:
-        items = self.players.selectedItems()
-        if not items or self.state is None:
+    @Slot(object)
+    def _show_player(self, entity_id) -> None:
+        if self.state is None:
             return
-        entity_id = items[0].data(Qt.ItemDataRole.UserRole)
         self.chart.select([entity_id])
         if entity_id in self.chart.nodes:
             self.chart.centerOn(self.chart.nodes[entity_id])
