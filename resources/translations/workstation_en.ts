@@ -2474,7 +2474,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/report_dialog.py" line="+52"/>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+55"/>
         <source>Exporting the brief of {number}</source>
         <translation>Exporting the brief of {number}</translation>
     </message>
@@ -2509,17 +2509,17 @@ The details are in the Log tab; please report them.</translation>
         <translation>Default: 内部 in Chinese, RESTRICTED in English</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
         <translation>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -2564,17 +2564,67 @@ The details are in the Log tab; please report them.</translation>
         <translation>File</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+20"/>
+        <source>Suspects</source>
+        <translation>Suspects</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face-search candidates</source>
+        <translation>Face-search candidates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link chart and timeline</source>
+        <translation>Link chart and timeline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key players</source>
+        <translation>Key players</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence list</source>
+        <translation>Evidence list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enhancement processing reports</source>
+        <translation>Enhancement processing reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit extract</source>
+        <translation>Audit extract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor reviews</source>
+        <translation>Supervisor reviews</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections to include</source>
+        <translation>Sections to include</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tick at least one section to export.</source>
+        <translation>Tick at least one section to export.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Save the brief as</source>
         <translation>Save the brief as</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Writing {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Step {done} of {total}: {message}</source>
         <translation>Step {done} of {total}: {message}</translation>
     </message>

@@ -2463,7 +2463,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../src/workstation/ui/report_dialog.py" line="+52"/>
+        <location filename="../../src/workstation/ui/report_dialog.py" line="+55"/>
         <source>Exporting the brief of {number}</source>
         <translation>正在导出 {number} 的案情简报</translation>
     </message>
@@ -2498,17 +2498,17 @@ The details are in the Log tab; please report them.</source>
         <translation>默认：中文为“内部”，英文为 RESTRICTED</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
         <translation>简报包括案件概况、嫌疑人、人脸候选、关系图、关键人物以及附 SHA-256 校验值的证据清单。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2553,17 +2553,67 @@ The details are in the Log tab; please report them.</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+20"/>
+        <source>Suspects</source>
+        <translation>嫌疑人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Face-search candidates</source>
+        <translation>人脸检索候选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link chart and timeline</source>
+        <translation>关系图与活动时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key players</source>
+        <translation>关键人物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evidence list</source>
+        <translation>证据清单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enhancement processing reports</source>
+        <translation>图像增强处理报告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit extract</source>
+        <translation>审计摘录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor reviews</source>
+        <translation>主管审核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sections to include</source>
+        <translation>收入报告的部分</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tick at least one section to export.</source>
+        <translation>请至少勾选一个部分再导出。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Save the brief as</source>
         <translation>简报另存为</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Step {done} of {total}: {message}</source>
         <translation>第 {done}/{total} 步：{message}</translation>
     </message>

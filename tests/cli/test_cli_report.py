@@ -10,6 +10,16 @@ from test_cli_errors import assert_one_line_error, run_cli
 PHOTO = ("faces", "face_recognition", "examples", "obama.jpg")
 
 
+def pdf_text(path) -> str:
+    """The PDF's text through pdftotext."""
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
 @pytest.fixture
 def cli_case(tmp_path, shared_data):
     workspace = tmp_path / "ws"
@@ -31,12 +41,7 @@ def test_full_report_in_english_with_a_marking(cli_case, tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Full case report written to {out}"
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(out), "-"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    text = pdf_text(out)
     assert "Full case report" in text and "SECRET" in text
     assert "测试案件：命令行" in text and "obama.jpg" in text
     assert "evidence.add" in text  # the audit extract
@@ -60,3 +65,31 @@ def test_kind_must_be_brief_or_full(cli_case, tmp_path):
 
     assert result.returncode == 2
     assert "invalid choice: 'summary'" in result.stderr
+
+
+def test_sections_choose_what_the_report_prints(cli_case, tmp_path):
+    out = tmp_path / "C-1-sections.pdf"
+    result = run_cli(
+        "report", "C-1", "--lang", "en", "--sections", "suspects, evidence",
+        "-o", str(out),
+        workspace=cli_case,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "2. Suspects" in text and "6. Evidence list" in text
+    assert "obama.jpg" in text
+    assert "8. Audit extract" not in text and "evidence.add" not in text
+    assert "4. Link chart and activity timeline" not in text
+    assert "parts 3, 4, 5, 7, 8, 9" in text
+
+
+def test_an_unknown_section_is_one_line(cli_case, tmp_path):
+    result = run_cli(
+        "report", "C-1", "--sections", "suspects,photos",
+        "-o", str(tmp_path / "x.pdf"),
+        workspace=cli_case,
+    )  # fmt: skip
+
+    assert_one_line_error(result, "no section photos")
+    assert not (tmp_path / "x.pdf").exists()

@@ -11,6 +11,7 @@ from screenshots import save_screenshot
 
 from workstation.ui.fonts import install_cjk_fallback
 from workstation.ui.main_window import MainWindow
+from workstation.ui.translations import install_translations
 from workstation.ui.workers import TaskRunner
 
 
@@ -119,4 +120,49 @@ def test_export_to_a_missing_folder_says_where(qtbot, window, tmp_path):
         f"The brief was not written: Folder {target.parent} does not exist"
     )
     window.last_error.close()
+    dialog.close()
+
+
+def test_sections_left_out_are_not_printed(qtbot, qapp, window, tmp_path, monkeypatch):
+    from workstation.services.report import SECTIONS
+
+    install_translations(qapp, "zh")
+    monkeypatch.chdir(tmp_path)  # a relative file name: no machine path shown
+    dialog = window.export_brief()
+    assert list(dialog.sections) == list(SECTIONS)
+    assert dialog.chosen_sections() == list(SECTIONS)
+    for box in dialog.sections.values():
+        box.setChecked(False)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.status.text() == "请至少勾选一个部分再导出。"
+    for section in ("suspects", "key_players", "evidence"):
+        dialog.sections[section].setChecked(True)
+    assert dialog.export_button.isEnabled()
+    assert dialog.status.text().startswith("简报包括")
+    target = tmp_path / "sections.pdf"
+    dialog.path_edit.setText("sections.pdf")
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    save_screenshot(dialog, "report-dialog-sections")
+
+    dialog.export_button.click()
+    assert not dialog.sections_box.isEnabled()
+    qtbot.waitUntil(lambda: dialog.pdf_path is not None, timeout=60_000)
+
+    text = pdf_text(target)
+    for kept in ("2. Suspects", "5. Key players", "6. Evidence list"):
+        assert kept in text
+    for left_out in (
+        "3. Face-search candidates",
+        "4. Link chart and activity timeline",
+        "7. Image enhancement processing report",
+        "8. Audit extract",
+        "9. Supervisor reviews",
+    ):
+        assert left_out not in text
+    assert "parts 3, 4, 7, 8, 9" in text
+    sections = window.ws.store.execute(
+        "SELECT details->'sections' FROM audit_log WHERE action = 'report.export'"
+    ).fetchone()[0]
+    assert sections == '["suspects","key_players","evidence"]'
+    assert dialog.sections_box.isEnabled()
     dialog.close()

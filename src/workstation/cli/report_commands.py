@@ -19,10 +19,20 @@ def cmd_report(args) -> int:
             kind=args.kind,
             lang=args.lang,
             classification=args.classification,
+            sections=args.sections,
             progress=update,
         )
     print(f"{what.capitalize()} written to {path}")
     return 0
+
+
+def section_list(text: str) -> list[str]:
+    """``--sections`` as a list of names: comma-separated, spaces ignored.
+
+    >>> section_list("suspects, chart,evidence")
+    ['suspects', 'chart', 'evidence']
+    """
+    return [name.strip() for name in text.split(",") if name.strip()]
 
 
 def register(commands) -> None:
@@ -44,5 +54,13 @@ def register(commands) -> None:
         metavar="MARKING",
         help="marking printed on the cover and every page (default: 内部 in "
         "Chinese, RESTRICTED in English)",
+    )
+    report.add_argument(
+        "--sections",
+        type=section_list,
+        metavar="NAME,NAME",
+        help="print only these sections after the case summary, comma-separated: "
+        "suspects, searches, chart (link chart and timeline), key_players, "
+        "evidence, processing, audit, reviews (default: all)",
     )
     report.set_defaults(func=cmd_report)

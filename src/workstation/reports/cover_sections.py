@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from workstation.reports.composer import Composer
 from workstation.reports.pdf_parts import when
-from workstation.reports.report_content import ReportContent, full_count
+from workstation.reports.report_content import SECTIONS, ReportContent, full_count
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,15 @@ def summary(page: Composer, content: ReportContent) -> list[Flowable]:
         *imports(page, content),
         Spacer(1, 4 * mm),
     ]
+    left_out = [
+        str(number)
+        for number, section in enumerate(SECTIONS, start=2)
+        if section not in content.sections
+    ]
+    if left_out:
+        # the counts of the sections left out are not in the content
+        flow.append(page.para(labels["left_out"].format(numbers=", ".join(left_out))))
+        return flow
     graph = content.graph
     flow.append(
         page.para(

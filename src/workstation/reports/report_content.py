@@ -5,20 +5,35 @@ the face crops; the modules of :mod:`workstation.reports` only lay it out. Text
 is printed as stored; only the report's own headings and labels are translated.
 A brief and a full report are the same content, the brief holding fewer rows;
 the ``*_total`` counts say how many the case has, so the brief can say what it
-leaves out.
+leaves out. A report may also leave whole sections out (:data:`SECTIONS`,
+:func:`only_sections`); their rows are then not in the content at all.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from workstation.domain.errors import WorkstationError
 from workstation.domain.records import Candidate, Case, Evidence, KeyPlayer
 from workstation.reports.processing_report import ProcessingEntry
 
 #: The kinds of report: a few pages to hand over, or everything in the case.
 KINDS = ("brief", "full")
+#: The sections a report may include or leave out, in the order they print
+#: (numbered 2 to 9: the cover and the case summary always print).
+SECTIONS = (
+    "suspects",
+    "searches",
+    "chart",
+    "key_players",
+    "evidence",
+    "processing",
+    "audit",
+    "reviews",
+)
 
 
 @dataclass(frozen=True)
@@ -185,6 +200,8 @@ class ReportContent:
     ``SEQ:HASH``, which ``workstation audit verify --expect`` checks later.
     ``audit`` is None when the author may not read the audit trail.
     ``reviews`` are the case's supervisor reviews with their history.
+    ``sections`` are the :data:`SECTIONS` the report prints, in order; the
+    fields of the others are empty.
     """
 
     case: Case
@@ -211,6 +228,65 @@ class ReportContent:
     audit: tuple[AuditLine, ...] | None = ()
     audit_total: int | None = None
     reviews: tuple[ReviewLine, ...] = ()
+    sections: tuple[str, ...] = SECTIONS
+
+
+def chosen_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
+    """The sections asked for, checked and in print order (all when None).
+
+    Example:
+        >>> chosen_sections(["audit", "suspects"])
+        ('suspects', 'audit')
+
+    Raises:
+        WorkstationError: A section is unknown, or none is chosen.
+    """
+    if sections is None:
+        return SECTIONS
+    wanted = set(sections)
+    unknown = sorted(wanted - set(SECTIONS))
+    if unknown:
+        raise WorkstationError(
+            f"A report has no section {', '.join(unknown)}; choose from "
+            f"{', '.join(SECTIONS)}."
+        )
+    if not wanted:
+        raise WorkstationError(
+            f"Choose at least one section for the report from {', '.join(SECTIONS)}."
+        )
+    return tuple(s for s in SECTIONS if s in wanted)
+
+
+def only_sections(
+    content: ReportContent, sections: Iterable[str] | None
+) -> ReportContent:
+    """``content`` holding only the rows of ``sections``, the others emptied.
+
+    The graph's figures stay while the chart or the key players print; both
+    use them. What is emptied is neither printed nor covered by the report's
+    digest.
+
+    Raises:
+        WorkstationError: See :func:`chosen_sections`.
+    """
+    chosen = chosen_sections(sections)
+    empty: dict[str, dict[str, object]] = {
+        "suspects": {"suspects": (), "faces_scanned": 0},
+        "searches": {"searches": (), "searches_total": None},
+        "chart": {"chart_png": None, "timeline": None},
+        "key_players": {"key_players": (), "players_total": None},
+        "evidence": {"evidence": (), "evidence_total": None},
+        "processing": {"processing": ()},
+        "audit": {"audit": (), "audit_total": None},
+        "reviews": {"reviews": ()},
+    }
+    changes: dict[str, object] = {}
+    for section in SECTIONS:
+        if section not in chosen:
+            changes.update(empty[section])
+    if "chart" not in chosen and "key_players" not in chosen:
+        changes["graph"] = None
+    return dataclasses.replace(content, sections=chosen, **changes)
 
 
 def full_count(shown: tuple | None, total: int | None) -> int:

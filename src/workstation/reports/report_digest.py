@@ -3,10 +3,12 @@
 The digest covers every row of a :class:`~workstation.reports.report_content.
 ReportContent` (case, suspects, searches and candidates, graph figures, key
 players, timeline counts, evidence with its hashes, imports, enhancements and
-audit entries) written as canonical JSON. It leaves out how the report was
-made (kind, language, classification marking, author, software version) and
-the pictures, which are drawn from the rows. So two reports of the same
-database carry the same digest, and any changed row changes it.
+audit entries) written as canonical JSON, with the names of the sections it
+prints; a section left out has no rows in the content, so only what is
+printed is covered. It leaves out how the report was made (kind, language,
+classification marking, author, software version) and the pictures, which
+are drawn from the rows. So two reports of the same database and sections
+carry the same digest, and any changed row changes it.
 """
 
 from __future__ import annotations

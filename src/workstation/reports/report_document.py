@@ -5,7 +5,8 @@ state and software version), case summary and where the data came from,
 suspects with their reference faces, face-search candidates, link chart and
 activity timeline, key players, the evidence list with SHA-256 hashes, the
 image enhancement processing report, the audit extract and the supervisor
-reviews with their history. Every page carries
+reviews with their history; the sections after the summary may be left out
+(``ReportContent.sections``). Every page carries
 the marking, a running header with the case number and a footer with the page
 number out of the total. The layout works only from a
 :class:`~workstation.reports.report_content.ReportContent`; nothing here reads
@@ -157,20 +158,25 @@ def write_report_pdf(
 def report_story(
     page: Composer, content: ReportContent, digest: str, lang: str
 ) -> list[Flowable]:
-    """Every section's flowables, in order."""
+    """The cover, the summary and each section the content includes, in order."""
     processing = ProcessingSection(content.processing, page, lang)
-    return [
+    sections = {
+        "suspects": lambda: face_sections.suspects(page, content),
+        "searches": lambda: face_sections.searches(page, content),
+        "chart": lambda: graph_sections.chart_and_timeline(page, content),
+        "key_players": lambda: graph_sections.key_players(page, content),
+        "evidence": lambda: record_sections.evidence(page, content),
+        "processing": processing.flowables,
+        "audit": lambda: record_sections.audit(page, content),
+        "reviews": lambda: review_sections.reviews(page, content),
+    }
+    story = [
         *cover_sections.cover(page, content, digest),
         *cover_sections.summary(page, content),
-        *face_sections.suspects(page, content),
-        *face_sections.searches(page, content),
-        *graph_sections.chart_and_timeline(page, content),
-        *graph_sections.key_players(page, content),
-        *record_sections.evidence(page, content),
-        *processing.flowables(),
-        *record_sections.audit(page, content),
-        *review_sections.reviews(page, content),
     ]
+    for name in content.sections:
+        story += sections[name]()
+    return story
 
 
 @contextmanager

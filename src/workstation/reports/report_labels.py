@@ -34,6 +34,7 @@ _ZH = {
         "完整内容见完整报告（workstation report {number} --kind full）。"
     ),
     "cover_full": "本报告列出案件数据库中本案的全部记录。",
+    "left_out": "应制作人选择，本报告未收入第 {numbers} 部分。",
     # 1. summary
     "summary": "一、案件概况",
     "kind": "案件类别",
@@ -222,6 +223,7 @@ _EN = {
     "cover_full": (
         "This report lists every record the case database holds for the case."
     ),
+    "left_out": "Left out of this report at its author's choice: parts {numbers}.",
     "summary": "1. Case summary",
     "kind": "Kind",
     "status": "Status",

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
-from workstation.reports.report_content import KINDS
+from workstation.reports.report_content import KINDS, chosen_sections
+
+# Re-exported: the desktop offers the same sections.
+from workstation.reports.report_content import SECTIONS as SECTIONS
 from workstation.reports.report_document import write_report_pdf
 from workstation.reports.report_labels import report_labels
 from workstation.resources import cjk_font_path
@@ -32,6 +36,7 @@ def write_report(
     kind: str = "brief",
     lang: str = "zh",
     classification: str | None = None,
+    sections: Sequence[str] | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> Path:
@@ -59,6 +64,9 @@ def write_report(
             as stored.
         classification: The marking printed on the cover and every page;
             "内部" (zh) or "RESTRICTED" (en) when None.
+        sections: The sections after the case summary to print (see
+            :data:`~workstation.reports.report_content.SECTIONS`); all when
+            None. The summary names the parts left out.
         progress: Called as ``progress(done, total, message)`` after each step.
         cancel: Checked between steps; a cancelled export writes nothing.
 
@@ -67,8 +75,8 @@ def write_report(
 
     Raises:
         NotFoundError: No such case, or the output folder does not exist.
-        WorkstationError: Unknown kind or language, an unusable marking, or
-            the report font cannot be loaded.
+        WorkstationError: Unknown kind, language or section, an unusable
+            marking, or the report font cannot be loaded.
         IntegrityError: An evidence file in the vault no longer matches its hash.
         AccessDeniedError: The acting user may not export.
     """
@@ -80,6 +88,7 @@ def write_report(
             f"A report's kind is {' or '.join(KINDS)}, not {kind!r}; choose one."
         )
     marking = _marking(classification, labels["default_marking"])
+    sections = chosen_sections(sections)
     case = ws.case(case_number)
     out_pdf = Path(out_pdf)
     if not out_pdf.parent.is_dir():
@@ -94,7 +103,13 @@ def write_report(
             progress(done, _STEPS, message)
 
     content = gather_report(
-        ws, case, kind=kind, lang=lang, classification=marking, step=step
+        ws,
+        case,
+        kind=kind,
+        lang=lang,
+        classification=marking,
+        step=step,
+        sections=sections,
     )
     step(len(STEPS), "writing PDF")
     written = write_report_pdf(content, out_pdf, font_path=cjk_font_path(), lang=lang)
@@ -110,6 +125,7 @@ def write_report(
             "lang": lang,
             "classification": marking,
             "content_sha256": written.content_sha256,
+            "sections": list(sections),
             "suspects": len(content.suspects),
             "searches": len(content.searches),
             "evidence": len(content.evidence),

@@ -1,13 +1,14 @@
 """Gathering what a case report prints from the store, the graph and the vault.
 
 A brief and a full report read the same rows; :data:`LIMITS` says how many of
-each a kind of report prints.
+each a kind of report prints. Sections left out of a report are not drawn, and
+their rows are taken out of its content.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import workstation
@@ -29,6 +30,8 @@ from workstation.reports.report_content import (
     SearchEntry,
     SuspectEntry,
     TimelineEntry,
+    chosen_sections,
+    only_sections,
 )
 from workstation.reports.report_labels import report_labels
 from workstation.resources import cjk_font_path
@@ -105,6 +108,7 @@ def gather_report(
     lang: str,
     classification: str,
     step: Callable[[int, str], None],
+    sections: Sequence[str] | None = None,
 ) -> ReportContent:
     """Read everything a report of ``case`` prints.
 
@@ -116,13 +120,17 @@ def gather_report(
         classification: The marking printed on every page.
         step: Called as ``step(index, name)`` before each of :data:`STEPS`; it
             may raise to stop.
+        sections: The report's sections
+            (:data:`~workstation.reports.report_content.SECTIONS`); all when None.
 
     Returns:
-        The report's content.
+        The report's content, holding the rows of ``sections`` only.
 
     Raises:
         IntegrityError: An evidence file in the vault no longer matches its hash.
+        WorkstationError: An unknown section, or none.
     """
+    sections = chosen_sections(sections)
     limits = LIMITS[kind]
     crops = FaceCrops(ws)
 
@@ -162,14 +170,14 @@ def gather_report(
 
     step(3, STEPS[3])
     chart_png = None
-    if facts.nodes:
+    if facts.nodes and "chart" in sections:
         # drawn at about the size it prints, so its labels stay legible
         chart_png = graph_service.render_case_chart(
             graph, case, lang=lang, ranking=ranking, size_inches=(8.0, 6.6), dpi=220
         )
 
     step(4, STEPS[4])
-    timeline = _timeline(ws, case, lang)
+    timeline = _timeline(ws, case, lang) if "chart" in sections else None
 
     step(5, STEPS[5])
     evidence = evidence_rows.list_evidence(ws.store, case.id)
@@ -192,7 +200,7 @@ def gather_report(
     readable = may_read_audit(ws)
     head = entry_head(ws, latest.seq) if latest else None
 
-    return ReportContent(
+    content = ReportContent(
         case=case,
         kind=kind,
         classification=classification,
@@ -218,6 +226,7 @@ def gather_report(
         audit_total=audit_total if readable else None,
         reviews=_reviews(ws, case),
     )
+    return only_sections(content, sections)
 
 
 def _reviews(ws: Workspace, case: Case) -> tuple[ReviewLine, ...]:

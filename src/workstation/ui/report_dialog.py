@@ -1,5 +1,5 @@
-"""The Export report dialog: brief or full, language, marking, file, progress,
-and "Open PDF" when done."""
+"""The Export report dialog: brief or full, language, marking, the sections to
+include, file, progress, and "Open PDF" when done."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.services.report import write_report
+from workstation.services.report import SECTIONS, write_report
 from workstation.services.workspace import Workspace
 from workstation.ui.workers import JobFailure, TaskRunner
 
@@ -72,19 +75,18 @@ class ReportDialog(QDialog):
             self.tr("Default: 内部 in Chinese, RESTRICTED in English")
         )
         self._root = Path(ws.root)
+        self.sections = self._section_boxes()
         self.path_edit = QLineEdit(str(self._default_path("brief")), self)
         self.browse_button = QPushButton(self.tr("Choose…"), self)
         self.browse_button.clicked.connect(self.choose_file)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.status = QLabel(
-            self.tr(
-                "The brief holds the case summary, suspects, face candidates, the "
-                "link chart, key players and the evidence list with SHA-256 sums."
-            ),
-            self,
+        self._about = self.tr(
+            "The brief holds the case summary, suspects, face candidates, the "
+            "link chart, key players and the evidence list with SHA-256 sums."
         )
+        self.status = QLabel(self._about, self)
         self.status.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
@@ -115,12 +117,48 @@ class ReportDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.sections_box)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
 
         runner.progressed.connect(self._on_progress)
         runner.failed.connect(self._on_failed)
+
+    def _section_boxes(self) -> dict[str, QCheckBox]:
+        """One check box per section after the summary, all ticked."""
+        names = {
+            "suspects": self.tr("Suspects"),
+            "searches": self.tr("Face-search candidates"),
+            "chart": self.tr("Link chart and timeline"),
+            "key_players": self.tr("Key players"),
+            "evidence": self.tr("Evidence list"),
+            "processing": self.tr("Enhancement processing reports"),
+            "audit": self.tr("Audit extract"),
+            "reviews": self.tr("Supervisor reviews"),
+        }
+        self.sections_box = QGroupBox(self.tr("Sections to include"), self)
+        grid = QGridLayout(self.sections_box)
+        boxes = {}
+        for index, section in enumerate(SECTIONS):
+            box = QCheckBox(names[section], self.sections_box)
+            box.setChecked(True)
+            box.toggled.connect(self._sections_changed)
+            grid.addWidget(box, index // 2, index % 2)
+            boxes[section] = box
+        return boxes
+
+    def chosen_sections(self) -> list[str]:
+        """The ticked sections, in the order the report prints them."""
+        return [name for name, box in self.sections.items() if box.isChecked()]
+
+    @Slot()
+    def _sections_changed(self) -> None:
+        chosen = bool(self.chosen_sections())
+        self.export_button.setEnabled(chosen and not self._running)
+        self.status.setText(
+            self._about if chosen else self.tr("Tick at least one section to export.")
+        )
 
     def _default_path(self, kind: str) -> Path:
         return self._root / f"{self._case_number}-{kind}.pdf"
@@ -151,6 +189,7 @@ class ReportDialog(QDialog):
         lang = self.language.currentData()
         kind = self.kind.currentData()
         marking = self.marking.text().strip() or None
+        sections = self.chosen_sections()
         case_number = self._case_number
 
         def job(ws, progress, cancel):
@@ -161,6 +200,7 @@ class ReportDialog(QDialog):
                 kind=kind,
                 lang=lang,
                 classification=marking,
+                sections=sections,
                 progress=progress,
                 cancel=cancel,
             )
@@ -180,6 +220,7 @@ class ReportDialog(QDialog):
             self.marking,
             self.path_edit,
             self.browse_button,
+            self.sections_box,
         ):
             widget.setEnabled(not running)
         self.cancel_button.setEnabled(running)
