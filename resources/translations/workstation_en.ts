@@ -2024,6 +2024,11 @@
         <translation>Case Workstation — {number} {title}</translation>
     </message>
     <message>
+        <location line="+20"/>
+        <source>Recording the search</source>
+        <translation>Recording the search</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Search entities by key or label</source>
         <translation>Search entities by key or label</translation>

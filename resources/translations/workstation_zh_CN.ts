@@ -2016,6 +2016,11 @@
         <translation>案件工作站 — {number} {title}</translation>
     </message>
     <message>
+        <location line="+20"/>
+        <source>Recording the search</source>
+        <translation>正在记录检索</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Search entities by key or label</source>
         <translation>按标识或名称搜索实体</translation>

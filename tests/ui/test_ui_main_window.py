@@ -16,6 +16,7 @@ from montagna_case import build_case, vectron_photos
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsLineItem
 
+from workstation.store.audit_log import read_audit
 from workstation.ui.chart_canvas import NodeItem
 from workstation.ui.faces_view import (
     CANDIDATE,
@@ -117,6 +118,12 @@ def test_links_tab_searches_either_end(qtbot, window, edges):
     view.apply_search()
     touching = [e for e in edges if "61" in e.source or "61" in e.target]
     assert model.rowCount() == model.total_rows == len(touching)
+    # looking a number up is a read of personal data: the worker audits it
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    searches = [e for e in read_audit(window.ws.store) if e.action == "table.search"]
+    assert [(e.object, e.details) for e in searches] == [
+        ("T-001", {"table": "links", "search": "61", "rows": len(touching)})
+    ]
 
 
 def test_tables_fetch_pages_as_they_scroll(qtbot, window):

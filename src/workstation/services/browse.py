@@ -82,6 +82,22 @@ def case_overview(ws: Workspace, case_number: str) -> CaseOverview:
     return CaseOverview(case=case, entity_types=types, **totals)
 
 
+def record_table_search(
+    ws: Workspace, case_number: str, table: str, search: str, rows: int
+) -> None:
+    """Audit a search of the case's entity or link table (``table.search``).
+
+    Looking people and phones up by name or number is a read of personal
+    data. The desktop records each search the analyst runs, through its
+    worker, so the entry is appended in turn with the worker's other writes.
+    """
+    ws.audit(
+        "table.search",
+        case_number,
+        {"table": table, "search": search, "rows": int(rows)},
+    )
+
+
 def count_entities(ws: Workspace, case_number: str, search: str = "") -> int:
     """Number of the case's entities whose key or label contains ``search``."""
     return browse_rows.count_entities(ws.store, ws.case(case_number).id, search)

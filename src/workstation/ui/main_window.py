@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.services import browse
 from workstation.services.workspace import Workspace
 from workstation.ui.case_summary_view import CaseSummaryView
 from workstation.ui.cases_view import CasesView
@@ -149,6 +150,15 @@ class MainWindow(QMainWindow):
         log.info("opened case %s in %s as %s", case.number, self.ws.root, self.ws.user)
         return True
 
+    def _record_search(self, table: str, text: str, rows: int) -> None:
+        """Audit a table search through the worker, after the writes queued there."""
+        number = self.case_number
+
+        def job(ws, progress, cancel):
+            browse.record_table_search(ws, number, table, text, rows)
+
+        self.runner.submit(self.tr("Recording the search"), job)
+
     def _build_case_tabs(self, number: str) -> None:
         ws, runner = self.ws, self.runner
         self.summary = CaseSummaryView(ws, number, self)
@@ -157,12 +167,14 @@ class MainWindow(QMainWindow):
             self.tr("Search entities by key or label"),
             self,
             stretch_column=3,
+            on_search=lambda text, rows: self._record_search("entities", text, rows),
         )
         self.links = PagedTableView(
             link_model(ws, number),
             self.tr("Search links by the key or label of either end"),
             self,
             stretch_column=4,
+            on_search=lambda text, rows: self._record_search("links", text, rows),
         )
         self.data = DataView(ws, number, runner, self)
         self.evidence = EvidenceView(ws, number, runner, self)

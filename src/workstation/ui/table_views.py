@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,8 @@ class PagedTableView(QWidget):
         model: The paged model to show; this widget takes ownership.
         placeholder: Hint shown in the empty search box.
         stretch_column: The column that takes the spare width (default: the last).
+        on_search: Called as ``on_search(text, rows)`` after each search that
+            filters the table (not when the box is cleared).
         parent: Owning widget.
     """
 
@@ -37,9 +41,11 @@ class PagedTableView(QWidget):
         parent: QWidget | None = None,
         *,
         stretch_column: int | None = None,
+        on_search: Callable[[str, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.model = model
+        self._on_search = on_search
         model.setParent(self)
 
         self.search_box = QLineEdit(self)
@@ -81,7 +87,12 @@ class PagedTableView(QWidget):
     def apply_search(self) -> None:
         """Filter the table by the search box's text now."""
         self._search_timer.stop()
-        self.model.set_search(self.search_box.text())
+        text = self.search_box.text()
+        if text == self.model.search_text:
+            return
+        self.model.set_search(text)
+        if text.strip() and self._on_search is not None:
+            self._on_search(text, self.model.total_rows)
 
     def reload(self) -> None:
         """Re-read the rows (after the data changed)."""
