@@ -11,11 +11,13 @@ Results and errors come back to the UI thread through queued signals.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +51,36 @@ class _JobSignals(QObject):
     failed = Signal(int, object)
 
 
+_collection_lock = threading.Lock()
+_jobs_running = 0
+
+
+@contextmanager
+def collection_on_the_ui_thread() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector off a worker thread while it works.
+
+    A collection runs in whichever thread happens to allocate. Run in a worker,
+    it can free Qt objects of the UI thread (a closed dialog, a view's old
+    pixmaps) there, and a Qt object deleted off its own thread can block on a
+    lock the UI thread holds while that thread waits for the interpreter: both
+    stop. So collection is switched off while any worker job runs and back on
+    when the last one ends; reference counting still frees everything that is
+    not in a cycle, and the cycles are collected later on the UI thread.
+    """
+    global _jobs_running
+    with _collection_lock:
+        if _jobs_running == 0:
+            gc.disable()
+        _jobs_running += 1
+    try:
+        yield
+    finally:
+        with _collection_lock:
+            _jobs_running -= 1
+            if _jobs_running == 0:
+                gc.enable()
+
+
 class _JobRunnable(QRunnable):
     def __init__(self, runner: TaskRunner, job_id: int, title: str, job: Job) -> None:
         super().__init__()
@@ -66,9 +98,10 @@ class _JobRunnable(QRunnable):
             signals.progressed.emit(job_id, int(done), int(total), str(message))
 
         try:
-            result = self._job(
-                self._runner.session(), progress, self._runner.cancel_event
-            )
+            with collection_on_the_ui_thread():
+                result = self._job(
+                    self._runner.session(), progress, self._runner.cancel_event
+                )
         except Cancelled as exc:
             failure = JobFailure(self._title, str(exc), "", cancelled=True)
             signals.failed.emit(job_id, failure)
@@ -257,7 +290,8 @@ class _LatestRunnable(QRunnable):
         self._runner = runner
 
     def run(self) -> None:
-        self._runner._drain()
+        with collection_on_the_ui_thread():
+            self._runner._drain()
 
 
 class LatestRequestRunner(QObject):
