@@ -35,8 +35,12 @@ PROJECT = Path(__file__).resolve().parents[2]
 SHARED = PROJECT.parent / "shared" / "data"
 sys.path.insert(0, str(PROJECT / "tests" / "services"))
 
-from faces_reference_set import group_photos, named_photos  # noqa: E402
-from unclear_faces import build_case, probe_photos, search_degraded  # noqa: E402
+from unclear_faces import (  # noqa: E402
+    build_case,
+    held_out_impostors,
+    probe_photos,
+    search_degraded,
+)
 
 THRESHOLD = 0.30
 
@@ -161,44 +165,20 @@ def bench_recipes(settings, seeds: int, folder: Path) -> None:
 def bench_rates(settings, per_photo: int) -> None:
     """Shown false-match rates of fair and poor probes against held-out pairs."""
     from workstation.domain.types import QualityBand
-    from workstation.security.hashing import sha256_file
     from workstation.services.models import score_calibration
-    from workstation.vision.degradation import calibration_recipes
-    from workstation.vision.face_engine import FaceEngine, largest_face
-    from workstation.vision.image_loading import load_bgr
+    from workstation.vision.face_engine import FaceEngine
     from workstation.vision.model_pack import verify_pack_dir
-    from workstation.vision.probe_embedding import degraded_probes
-    from workstation.vision.score_calibration import LabelledFace, probe_pair_scores
 
     calibration = score_calibration(settings)
     engine = FaceEngine(verify_pack_dir(Path(settings.models_dir) / "default"))
-    clean, probes, seen = [], {}, set()
-    for number, (person, photo) in enumerate(named_photos(SHARED)):
-        if sha256_file(photo) in seen:
-            continue  # identical files are used once, as by the calibration
-        seen.add(sha256_file(photo))
-        image = load_bgr(photo)
-        face = largest_face(engine.detect(image))
-        clean.append(LabelledFace(face.embedding, str(photo), identity=person))
-        recipes = calibration_recipes(per_photo, seed=20_000 + number)
-        width = face.box[2] - face.box[0]
-        for probe in degraded_probes(engine, image, width, recipes):
-            probes.setdefault(probe.band, []).append(
-                LabelledFace(probe.embedding, str(photo), identity=person)
-            )
-    for group, photo in group_photos(SHARED):
-        clean += [
-            LabelledFace(f.embedding, str(photo), group=group)
-            for f in engine.detect(load_bgr(photo))
-            if f.box[2] - f.box[0] >= 20
-        ]
+    held_out = held_out_impostors(engine, SHARED, per_photo, seed_base=20_000)
     print(
         "\n| band | held-out impostor pairs | score | shown FMR | measured FMR "
         "| ratio |"
     )
     print("|---|---|---|---|---|---|")
     for band in (QualityBand.FAIR, QualityBand.POOR):
-        impostor, _ = probe_pair_scores(probes.get(band, []), clean)
+        impostor = held_out.get(band, np.empty(0))
         for shown_rate in (1e-2, 3e-3, 1e-3):
             score = calibration.threshold_for(shown_rate, band)
             shown = calibration.false_match_rate(score, band).rate

@@ -10,7 +10,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from faces_cases import build_template, open_copy
-from unclear_faces import CASE, build_case, probe_photos, search_degraded
+from unclear_faces import (
+    CASE,
+    build_case,
+    held_out_impostors,
+    probe_photos,
+    search_degraded,
+)
 
 from workstation.domain.types import QualityBand
 from workstation.services import models
@@ -19,7 +25,6 @@ from workstation.vision.degradation import (
     BLUR_JPEG,
     NIGHT_CCTV,
     TINY_FACE,
-    calibration_recipes,
 )
 from workstation.vision.probe_embedding import LOW_QUALITY_STEPS
 
@@ -153,40 +158,12 @@ def test_shown_false_match_rates_hold_on_other_degradations(
     model_settings, shared_data, tmp_path, face_engine
 ):
     """Rates shown for fair and poor probes, checked on impostor pairs not used."""
-    from faces_reference_set import group_photos, named_photos
-
-    from workstation.security.hashing import sha256_file
-    from workstation.vision.face_engine import largest_face
-    from workstation.vision.image_loading import load_bgr
-    from workstation.vision.probe_embedding import degraded_probes
-    from workstation.vision.score_calibration import LabelledFace, probe_pair_scores
-
     calibration = models.score_calibration(model_settings)
-    clean, probes, seen = [], {}, set()
-    for number, (person, photo) in enumerate(named_photos(shared_data)):
-        if sha256_file(photo) in seen:
-            continue  # identical files are used once, as by the calibration
-        seen.add(sha256_file(photo))
-        image = load_bgr(photo)
-        face = largest_face(face_engine.detect(image))
-        clean.append(LabelledFace(face.embedding, str(photo), identity=person))
-        # other seeds than the calibration's: these pairs were never measured
-        recipes = calibration_recipes(10, seed=10_000 + number)
-        width = face.box[2] - face.box[0]
-        for probe in degraded_probes(face_engine, image, width, recipes):
-            probes.setdefault(probe.band, []).append(
-                LabelledFace(probe.embedding, str(photo), identity=person)
-            )
-
-    for group, photo in group_photos(shared_data):
-        clean += [
-            LabelledFace(f.embedding, str(photo), group=group)
-            for f in face_engine.detect(load_bgr(photo))
-            if f.box[2] - f.box[0] >= 20
-        ]
+    # other seeds than the calibration's: these pairs were never measured
+    held_out = held_out_impostors(face_engine, shared_data, 10, seed_base=10_000)
 
     for band in (QualityBand.FAIR, QualityBand.POOR):
-        impostor, _ = probe_pair_scores(probes[band], clean)
+        impostor = held_out[band]
         assert impostor.size > 2000
         for shown_rate in (1e-2, 3e-3):
             score = calibration.threshold_for(shown_rate, band)

@@ -207,3 +207,48 @@ def search_degraded(
         unmated_false_accepts=sum(o.wrong_above for o in outcomes if not o.mated),
         outcomes=tuple(outcomes),
     )
+
+
+def held_out_impostors(engine, shared_data: Path, per_photo: int, seed_base: int):
+    """Impostor scores of fair and poor probes that no calibration measured.
+
+    Each distinct named reference photo is degraded ``per_photo`` times with
+    the calibration's recipe family, but seeded from ``seed_base`` instead of
+    the photo's hash, and every probe is scored against the clean faces of
+    the reference set (named photos and group faces of at least 20 px), as
+    ``workstation models calibrate`` scores its own.
+
+    Returns:
+        ``{band: impostor scores}`` for the bands that got probes.
+    """
+    from faces_reference_set import group_photos, named_photos
+
+    from workstation.security.hashing import sha256_file
+    from workstation.vision.degradation import calibration_recipes
+    from workstation.vision.face_engine import largest_face
+    from workstation.vision.image_loading import load_bgr
+    from workstation.vision.probe_embedding import degraded_probes
+    from workstation.vision.score_calibration import LabelledFace, probe_pair_scores
+
+    clean, probes, seen = [], {}, set()
+    for number, (person, photo) in enumerate(named_photos(shared_data)):
+        digest = sha256_file(photo)
+        if digest in seen:
+            continue  # identical files are used once, as by the calibration
+        seen.add(digest)
+        image = load_bgr(photo)
+        face = largest_face(engine.detect(image))
+        clean.append(LabelledFace(face.embedding, str(photo), identity=person))
+        recipes = calibration_recipes(per_photo, seed=seed_base + number)
+        width = face.box[2] - face.box[0]
+        for probe in degraded_probes(engine, image, width, recipes):
+            probes.setdefault(probe.band, []).append(
+                LabelledFace(probe.embedding, str(photo), identity=person)
+            )
+    for group, photo in group_photos(shared_data):
+        clean += [
+            LabelledFace(f.embedding, str(photo), group=group)
+            for f in engine.detect(load_bgr(photo))
+            if f.box[2] - f.box[0] >= 20
+        ]
+    return {band: probe_pair_scores(faces, clean)[0] for band, faces in probes.items()}
