@@ -2480,13 +2480,13 @@ The details are in the Log tab; please report them.</translation>
     <name>ReportDialog</name>
     <message>
         <location filename="../../src/workstation/ui/report_dialog.py" line="+55"/>
-        <source>Exporting the brief of {number}</source>
-        <translation>Exporting the brief of {number}</translation>
+        <source>Exporting the report of {number}</source>
+        <translation>Exporting the report of {number}</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Export case brief</source>
-        <translation>Export case brief</translation>
+        <source>Export case report</source>
+        <translation>Export case report</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2519,12 +2519,17 @@ The details are in the Log tab; please report them.</translation>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
         <translation>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The full report prints every search and candidate, all key players, the imports with their rejects, every evidence item and the whole audit trail.</source>
+        <translation>The full report prints every search and candidate, all key players, the imports with their rejects, every evidence item and the whole audit trail.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -2614,17 +2619,27 @@ The details are in the Log tab; please report them.</translation>
         <translation>Sections to include</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tick at least one section to export.</source>
         <translation>Tick at least one section to export.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Save the brief as</source>
-        <translation>Save the brief as</translation>
+        <location line="+20"/>
+        <source>Save the report as</source>
+        <translation>Save the report as</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+84"/>
+        <source>Cancelled; no report was written.</source>
+        <translation>Cancelled; no report was written.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report was not written: {message}</source>
+        <translation>The report was not written: {message}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>Writing {path}…</source>
         <translation>Writing {path}…</translation>
     </message>
@@ -2644,17 +2659,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>Brief written to {path}.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Cancelled; no brief was written.</source>
-        <translation>Cancelled; no brief was written.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The brief was not written: {message}</source>
-        <translation>The brief was not written: {message}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>No PDF viewer could open {path}; open it by hand.</source>
         <translation>No PDF viewer could open {path}; open it by hand.</translation>
     </message>

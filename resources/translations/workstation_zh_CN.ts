@@ -2469,13 +2469,13 @@ The details are in the Log tab; please report them.</source>
     <name>ReportDialog</name>
     <message>
         <location filename="../../src/workstation/ui/report_dialog.py" line="+55"/>
-        <source>Exporting the brief of {number}</source>
-        <translation>正在导出 {number} 的案情简报</translation>
+        <source>Exporting the report of {number}</source>
+        <translation>正在导出 {number} 的报告</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Export case brief</source>
-        <translation>导出案情简报</translation>
+        <source>Export case report</source>
+        <translation>导出案件报告</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2508,12 +2508,17 @@ The details are in the Log tab; please report them.</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The brief holds the case summary, suspects, face candidates, the link chart, key players and the evidence list with SHA-256 sums.</source>
         <translation>简报包括案件概况、嫌疑人、人脸候选、关系图、关键人物以及附 SHA-256 校验值的证据清单。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The full report prints every search and candidate, all key players, the imports with their rejects, every evidence item and the whole audit trail.</source>
+        <translation>完整报告列出全部检索及候选、全部关键人物、各次导入及其拒收行、每件证据以及完整审计记录。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2603,17 +2608,27 @@ The details are in the Log tab; please report them.</source>
         <translation>收入报告的部分</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Tick at least one section to export.</source>
         <translation>请至少勾选一个部分再导出。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Save the brief as</source>
-        <translation>简报另存为</translation>
+        <location line="+20"/>
+        <source>Save the report as</source>
+        <translation>报告另存为</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+84"/>
+        <source>Cancelled; no report was written.</source>
+        <translation>已取消；未生成报告。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report was not written: {message}</source>
+        <translation>报告未生成：{message}</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>Writing {path}…</source>
         <translation>正在写入 {path}…</translation>
     </message>
@@ -2633,17 +2648,7 @@ The details are in the Log tab; please report them.</source>
         <translation>简报已写入 {path}。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Cancelled; no brief was written.</source>
-        <translation>已取消，未生成简报。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The brief was not written: {message}</source>
-        <translation>未能生成简报：{message}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+27"/>
         <source>No PDF viewer could open {path}; open it by hand.</source>
         <translation>没有 PDF 阅读器能打开 {path}，请手动打开。</translation>
     </message>

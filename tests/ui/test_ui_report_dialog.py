@@ -117,7 +117,7 @@ def test_export_to_a_missing_folder_says_where(qtbot, window, tmp_path):
     assert dialog.pdf_path is None
     assert not dialog.open_button.isEnabled()
     assert dialog.status.text().startswith(
-        f"The brief was not written: Folder {target.parent} does not exist"
+        f"The report was not written: Folder {target.parent} does not exist"
     )
     window.last_error.close()
     dialog.close()

@@ -52,12 +52,12 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self._case_number = case_number
         self._runner = runner
-        self._title = self.tr("Exporting the brief of {number}").format(
+        self._title = self.tr("Exporting the report of {number}").format(
             number=case_number
         )
         self._running = False
         self.pdf_path: Path | None = None
-        self.setWindowTitle(self.tr("Export case brief"))
+        self.setWindowTitle(self.tr("Export case report"))
         self.setMinimumWidth(560)
 
         self.language = QComboBox(self)
@@ -82,11 +82,18 @@ class ReportDialog(QDialog):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self._about = self.tr(
-            "The brief holds the case summary, suspects, face candidates, the "
-            "link chart, key players and the evidence list with SHA-256 sums."
-        )
-        self.status = QLabel(self._about, self)
+        self._abouts = {
+            "brief": self.tr(
+                "The brief holds the case summary, suspects, face candidates, the "
+                "link chart, key players and the evidence list with SHA-256 sums."
+            ),
+            "full": self.tr(
+                "The full report prints every search and candidate, all key "
+                "players, the imports with their rejects, every evidence item and "
+                "the whole audit trail."
+            ),
+        }
+        self.status = QLabel(self._abouts["brief"], self)
         self.status.setWordWrap(True)
         self.export_button = QPushButton(self.tr("Export"), self)
         self.export_button.setDefault(True)
@@ -157,7 +164,9 @@ class ReportDialog(QDialog):
         chosen = bool(self.chosen_sections())
         self.export_button.setEnabled(chosen and not self._running)
         self.status.setText(
-            self._about if chosen else self.tr("Tick at least one section to export.")
+            self._abouts[self.kind.currentData()]
+            if chosen
+            else self.tr("Tick at least one section to export.")
         )
 
     def _default_path(self, kind: str) -> Path:
@@ -170,12 +179,14 @@ class ReportDialog(QDialog):
         defaults = {str(self._default_path(k)) for k in ("brief", "full")}
         if self.path_edit.text() in defaults:
             self.path_edit.setText(str(self._default_path(kind)))
+        if not self._running:
+            self._sections_changed()
 
     @Slot()
     def choose_file(self) -> None:
         """Pick where the PDF goes."""
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the brief as"), self.path_edit.text(), "PDF (*.pdf)"
+            self, self.tr("Save the report as"), self.path_edit.text(), "PDF (*.pdf)"
         )
         if path:
             if not path.lower().endswith(".pdf"):
@@ -184,7 +195,7 @@ class ReportDialog(QDialog):
 
     @Slot()
     def export(self) -> None:
-        """Write the brief in the worker."""
+        """Write the chosen report in the worker."""
         target = Path(self.path_edit.text().strip()).expanduser()
         lang = self.language.currentData()
         kind = self.kind.currentData()
@@ -259,10 +270,10 @@ class ReportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         if failure.cancelled:
-            self.status.setText(self.tr("Cancelled; no brief was written."))
+            self.status.setText(self.tr("Cancelled; no report was written."))
         else:
             self.status.setText(
-                self.tr("The brief was not written: {message}").format(
+                self.tr("The report was not written: {message}").format(
                     message=failure.message
                 )
             )
