@@ -28,6 +28,7 @@ import time
 
 import igraph as ig
 import networkx as nx
+from ratios import report_ratio
 
 from workstation.graph.communities import detect_communities
 from workstation.graph.igraph_bridge import to_igraph
@@ -163,6 +164,8 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for name, mine, peer, theirs in rows:
         print(f"| {name} | {mine:.2f} | {peer} | {theirs:.2f} | {theirs / mine:.1f} |")
+    for name, mine, peer, theirs in rows:
+        report_ratio(name, mine, peer, theirs)
     print()
     print("table notes:", "; ".join(table.notes()))
     print(f"igraph {ig.__version__}, networkx {nx.__version__}")

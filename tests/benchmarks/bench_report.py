@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "reports"))
 
 from bench_faces import SHARED, photo_set  # noqa: E402
+from ratios import report_ratio  # noqa: E402
 from report_cases import CDR, import_cdr  # noqa: E402
 
 SUSPECTS = ("18", "47", "61")
@@ -199,6 +200,12 @@ def main() -> None:
     print(f"| {'  layout and PDF (reportlab)':<44} | {layout:>8.2f} |")
     print(f"| {'peer: the crops in one plain reportlab table':<44} | {plain:>8.2f} |")
     print(f"full report / plain table ratio: {total / plain:.1f}")
+    report_ratio(
+        f"full report, {pages} pages, {crops} face crops",
+        total,
+        "the crops in one plain reportlab table",
+        plain,
+    )
     print(f"goal under 5 s: {'met' if total < 5 else 'not met'} ({total:.2f} s)")
 
 

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ratios import report_ratio
+
 from workstation.security.passwords import hash_password
 from workstation.services.cases import create_case
 from workstation.services.encryption import encrypt_workspace
@@ -136,6 +138,8 @@ def main() -> None:
             f"{measure:<34} {peer_name:<20} {peer_s:>8.3f} {our_name:<12} "
             f"{our_s:>8.3f} {our_s / peer_s:5.2f}"
         )
+    for measure, peer_name, peer_s, our_name, our_s in table:
+        report_ratio(f"{measure}: {our_name}", our_s, peer_name, peer_s)
 
 
 if __name__ == "__main__":

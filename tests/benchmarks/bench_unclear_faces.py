@@ -35,6 +35,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 SHARED = PROJECT.parent / "shared" / "data"
 sys.path.insert(0, str(PROJECT / "tests" / "services"))
 
+from ratios import report_ratio  # noqa: E402
 from unclear_faces import (  # noqa: E402
     build_case,
     held_out_impostors,
@@ -158,6 +159,14 @@ def bench_recipes(settings, seeds: int, folder: Path) -> None:
         print(
             f"{name}: success ratio low-quality / FaceAnalysis "
             f"{after / max(before, 1e-9):.2f} x"
+        )
+        report_ratio(
+            f"{name}: share of mated probes first and above threshold",
+            after,
+            "insightface FaceAnalysis",
+            before,
+            unit="",
+            higher_is_better=True,
         )
     ws.close()
 
