@@ -13,6 +13,8 @@ class EntityType(StrEnum):
     ACCOUNT = "account"
     DEVICE = "device"
     ORGANISATION = "organisation"
+    #: A police case handled by a station, as listed in a case list (案件).
+    CASE_RECORD = "case-record"
 
 
 class LinkType(StrEnum):
@@ -25,6 +27,9 @@ class LinkType(StrEnum):
     TRANSFER = "transfer"
     FACE_MATCH = "face-match"
     ASSOCIATE = "associate"
+    #: An officer leads (主办) or assists (协办) a case record.
+    LEADS = "leads"
+    ASSISTS = "assists"
 
 
 class CaseKind(StrEnum):

@@ -35,6 +35,7 @@ class Permission(StrEnum):
     DECIDE_FACES = "confirm or reject face candidates"
     SUBMIT_REVIEW = "submit work for review"
     DECIDE_REVIEW = "approve or return reviews"
+    REVIEW_QUALITY = "read officers' case-quality figures and record review findings"
     EXPORT = "export briefs, charts and other files"
     READ_AUDIT = "read and verify the audit trail"
     RESET_AUDIT_ANCHOR = "accept the audit trail as it is and restart its anchor"
@@ -56,6 +57,7 @@ PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.MANAGE_CASES: _INVESTIGATOR_UP,
     Permission.EXPORT: _INVESTIGATOR_UP,
     Permission.DECIDE_REVIEW: _SUPERVISOR_UP,
+    Permission.REVIEW_QUALITY: _SUPERVISOR_UP,
     Permission.READ_AUDIT: _SUPERVISOR_UP,
     Permission.RESET_AUDIT_ANCHOR: _ADMINISTRATOR,
     Permission.MANAGE_USERS: _ADMINISTRATOR,
