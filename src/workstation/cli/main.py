@@ -17,6 +17,7 @@ from workstation.cli import (
     report_commands,
     review_commands,
     user_commands,
+    warning_commands,
     workspace_commands,
 )
 from workstation.domain.errors import WorkstationError
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     graph_commands,
     report_commands,
     review_commands,
+    warning_commands,
     user_commands,
     workspace_commands,
 )
