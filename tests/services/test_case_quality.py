@@ -1,0 +1,284 @@
+"""Case quality and timeliness, from a generated case list with known answers.
+
+See :mod:`quality_cases` for the planted late registration, the planted
+problem points and how each figure below follows from them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from quality_cases import (
+    AS_OF,
+    CHENGGUAN,
+    FINDINGS,
+    MONTH,
+    ROWS,
+    ZHANG,
+    build_review_case,
+    row,
+    write_case_list,
+    write_case_list_xlsx,
+)
+
+from workstation.domain.errors import InputFileError, NotFoundError, WorkstationError
+from workstation.security import passwords
+from workstation.security.errors import AccessDeniedError
+from workstation.security.passwords import ScryptCost
+from workstation.services.audit import recent_audit
+from workstation.services.case_quality import (
+    list_findings,
+    parse_month,
+    quality_summary,
+    record_finding,
+    withdraw_finding,
+)
+from workstation.services.cases import create_case
+from workstation.services.ingest import import_table
+from workstation.services.quality_checklist import (
+    load_checklist,
+    shipped_checklist_path,
+)
+from workstation.services.users import add_user, init_users, login
+
+CASE = "QA-2026-11"
+CG = CHENGGUAN
+
+
+@pytest.fixture
+def review(workspace, tmp_path):
+    build_review_case(workspace, tmp_path)
+    return workspace
+
+
+def test_the_case_list_imports_through_the_shipped_spec(workspace, tmp_path):
+    summary = build_review_case(workspace, tmp_path)
+    assert summary.encoding.lower() in {"gb18030", "gbk"}
+    assert (summary.rows_read, summary.rows_loaded, summary.rejected) == (7, 7, ())
+    # 7 records and 4 officers; a lead link per row, 4 assists
+    assert summary.entities_added == 11
+    assert summary.links_added == 7 + 4
+
+
+def test_timeliness_of_the_month(review):
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    totals = summary.totals
+    assert (totals.cases, totals.administrative, totals.criminal) == (6, 5, 1)
+    assert totals.late_registrations == 1  # XZ-2026-1102, three days
+    assert totals.mean_registration_hours == pytest.approx((6 + 74) / 5)
+    assert (totals.closed_in_time, totals.overdue, totals.pending) == (2, 2, 1)
+    assert totals.closure_rate == pytest.approx(0.5)
+    assert summary.problem_points == pytest.approx(5.0)
+    assert [r.number for r in summary.records][:2] == ["XS-2026-1101", "XZ-2026-1101"]
+    # the October case is only in the trend
+    assert [(t.month, t.timeliness.closure_rate) for t in summary.trend] == [
+        ("2026-10", 1.0),
+        ("2026-11", 0.5),
+    ]
+    (note,) = summary.problems
+    assert note.record_no == "XZ-2026-1105" and note.line == 8
+    assert note.column == "报案时间" and "no report time" in note.describe()
+
+
+def test_stations_are_ranked_by_their_mean_case_score(review):
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    first, second = summary.stations
+    assert (first.station, first.rank) == ("城关派出所", 1)
+    # 100, 100 - 2 (late), 100 - 3 (finding)
+    assert first.score == pytest.approx((100 + 98 + 97) / 3)
+    assert first.timeliness.closure_rate == 1.0 and first.problem_points == 3.0
+    assert [(c.category, c.points) for c in first.by_category] == [
+        ("investigation", 3.0)
+    ]
+    # 100 - 2 (finding) - 2 (overdue), 100 (pending), 100 - 2 (overdue)
+    assert (second.station, second.rank) == ("东城派出所", 2)
+    assert second.score == pytest.approx((96 + 100 + 98) / 3)
+    assert second.timeliness.closure_rate == 0.0
+
+
+def test_officers_share_cases_and_points_by_weight(review):
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    by_name = {o.name: o for o in summary.officers}
+    assert [o.name for o in summary.officers] == ["李娜", "张伟", "王强", "刘洋"]
+    assert [o.rank for o in summary.officers] == [1, 2, 3, 4]
+    li, zhang, wang, liu = (by_name[n] for n in ("李娜", "张伟", "王强", "刘洋"))
+    assert (li.lead_cases, li.assist_cases, li.weighted_cases) == (1, 1, 1.5)
+    assert li.late_registrations == 1 and li.score == pytest.approx(148 / 1.5)
+    assert (zhang.lead_cases, zhang.weighted_cases) == (2, 2.0)
+    # XS-2026-1101: lead 1 and two assists of 0.5 share its 3 points 1.5/0.75/0.75
+    assert zhang.problem_points == pytest.approx(1.5)
+    # XZ-2026-1103: lead 1 and an assist 0.5 share its 2 points 4/3 and 2/3
+    assert wang.problem_points == pytest.approx(0.75 + 4 / 3)
+    assert liu.problem_points == pytest.approx(0.75 + 2 / 3)
+    assert sum(o.problem_points for o in summary.officers) == pytest.approx(5.0)
+    assert (wang.weighted_cases, wang.score) == (2.5, pytest.approx(244.5 / 2.5))
+    assert wang.stations == ("东城派出所", "城关派出所")
+
+
+def test_problem_points_by_category(review):
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    assert [(c.kind, c.label, c.points, c.findings) for c in summary.categories] == [
+        ("criminal", "侦查取证", 3.0, 1),
+        ("administrative", "调查取证", 2.0, 1),
+    ]
+    assert [f.record_no for f in summary.findings] == [r for r, *_ in FINDINGS]
+
+
+def test_the_month_filter(review):
+    october = quality_summary(review, CASE, "2026-10", as_of=AS_OF)
+    assert october.totals.cases == 1 and october.totals.closure_rate == 1.0
+    assert october.problem_points == 0 and october.findings == ()
+    assert [o.name for o in october.officers] == ["张伟"]
+    empty = quality_summary(review, CASE, "2026-08", as_of=AS_OF)
+    assert empty.totals.cases == 0 and empty.stations == () and len(empty.trend) == 1
+    with pytest.raises(WorkstationError, match="YYYY-MM"):
+        parse_month("2026-13")
+
+
+def test_an_open_case_turns_overdue_after_its_limit(review):
+    early = quality_summary(review, CASE, MONTH, as_of=date(2026, 11, 30))
+    # 1105 (registered 11-01 22:00) is open and its 30 days are not up on 11-30
+    assert (early.totals.overdue, early.totals.pending) == (1, 2)
+
+
+def test_a_finding_is_audited_and_can_be_withdrawn(review):
+    (first, second) = list_findings(review, CASE)
+    assert (second.category, second.point, second.points) == (
+        "evidence",
+        "statement_irregular",
+        2.0,
+    )
+    entry = next(e for e in recent_audit(review) if e.action == "quality.finding")
+    assert entry.details["record_no"] == "XS-2026-1101"
+    withdrawn = withdraw_finding(review, CASE, first.id, "重复录入")
+    assert withdrawn.withdrawn_by == "analyst.test"
+    assert [f.id for f in list_findings(review, CASE)] == [second.id]
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    assert summary.problem_points == 2.0
+    actions = [e.action for e in recent_audit(review)]
+    assert actions[-2:] == ["quality.withdraw", "quality.figures"]
+
+
+def test_a_finding_names_what_exists(review):
+    with pytest.raises(NotFoundError, match="no case record 'XZ-404'"):
+        record_finding(review, CASE, "XZ-404", "evidence", "x", note="n")
+    # an administrative case does not take the criminal checklist's categories
+    with pytest.raises(NotFoundError, match="coercive") as caught:
+        record_finding(review, CASE, "XZ-2026-1101", "coercive", "x", note="n")
+    assert "acceptance (受案登记)" in str(caught.value)
+    with pytest.raises(NotFoundError, match="no point 'x'"):
+        record_finding(review, CASE, "XZ-2026-1101", "evidence", "x", note="n")
+    with pytest.raises(WorkstationError, match="give a note"):
+        record_finding(review, CASE, "XZ-2026-1101", "evidence", "x", note=" ")
+    override = record_finding(
+        review, CASE, "xz-2026-1101", "file", "卷宗装订不规范", note="缺页码", points=1
+    )
+    assert (override.record_no, override.points) == ("XZ-2026-1101", 1.0)
+
+
+def test_only_supervisors_read_figures_and_record_findings(review, monkeypatch):
+    monkeypatch.setattr(passwords, "PASSWORD_COST", ScryptCost(n=2**12, r=8, p=1))
+    init_users(review, "admin", "admin-password-1")
+    add_user(review, "ana", "analyst", "analyst-password-1")
+    add_user(review, "sue", "supervisor", "supervisor-pw-1")
+    login(review, "ana", "analyst-password-1")
+    with pytest.raises(AccessDeniedError, match="case-quality"):
+        quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    with pytest.raises(AccessDeniedError):
+        record_finding(
+            review, CASE, "XZ-2026-1101", "file", "material_missing", note="n"
+        )
+    login(review, "sue", "supervisor-pw-1")
+    finding = record_finding(
+        review, CASE, "XZ-2026-1101", "file", "material_missing", note="缺少回执"
+    )
+    assert finding.recorded_by == "sue"
+    assert quality_summary(review, CASE, MONTH, as_of=AS_OF).problem_points == 6.0
+
+
+def test_bad_dates_are_rejected_with_line_and_column(workspace, tmp_path):
+    create_case(workspace, CASE, "考评")
+    rows = (
+        *ROWS[:2],
+        row("XZ-2026-1199", "日期错误", "行政", CHENGGUAN, "2026-11-02",
+            "2026-11-31", "", ZHANG),
+    )  # fmt: skip
+    summary = import_table(
+        workspace, CASE, write_case_list(tmp_path / "l.csv", rows), "case_list"
+    )
+    (bad,) = summary.rejected
+    assert (bad.line, bad.column) == (4, "登记时间")
+    assert "'2026-11-31' is not a date" in bad.reason
+
+
+def test_dates_out_of_order_and_unknown_kinds_are_left_out(workspace, tmp_path):
+    create_case(workspace, CASE, "考评")
+    rows = (
+        row("XZ-1", "倒填", "行政", CG, "2026-11-05", "2026-11-02", "", ZHANG),
+        row("XZ-2", "未知", "交通", CG, "2026-11-05", "2026-11-05", "", ZHANG),
+        row("XZ-3", "正常", "行政", CG, "2026-11-05", "2026-11-05", "", ZHANG),
+    )  # fmt: skip
+    import_table(
+        workspace, CASE, write_case_list(tmp_path / "l.csv", rows), "case_list"
+    )
+    summary = quality_summary(workspace, CASE, MONTH, as_of=AS_OF)
+    assert [r.number for r in summary.records] == ["XZ-3"]
+    first, second = (p.describe() for p in summary.problems)
+    assert first.startswith("Record XZ-1 (import 1, line 2, column 登记时间)")
+    assert "before it was reported" in first
+    assert second.startswith("Record XZ-2 (import 1, line 3, column 案件类别)")
+    assert "'交通'" in second
+    with pytest.raises(WorkstationError, match="left out of the figures"):
+        record_finding(workspace, CASE, "XZ-1", "file", "material_missing", note="n")
+
+
+def test_a_later_list_replaces_a_record_and_xlsx_imports(review, tmp_path):
+    closed = list(ROWS[4])
+    closed[6] = "2026-12-03"  # XZ-2026-1104 is closed now
+    path = write_case_list_xlsx(tmp_path / "update.xlsx", [tuple(closed)])
+    summary = import_table(review, CASE, path, "case_list")
+    assert summary.rows_loaded == 1 and summary.entities_added == 0
+    totals = quality_summary(review, CASE, MONTH, as_of=AS_OF).totals
+    assert (totals.closed_in_time, totals.overdue, totals.pending) == (3, 2, 0)
+
+
+def test_the_shipped_checklist(tmp_path):
+    checklist = load_checklist()
+    assert checklist.source == str(shipped_checklist_path())
+    admin, criminal = checklist.kinds
+    assert admin.category("受案登记").point("late_entry").points == 2.0
+    assert criminal.category("coercive").label_en == "Coercive measures"
+    assert checklist.kind_of("治安案件") == "administrative"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[settings]\nlead_weight = 'one'", "settings.lead_weight must be a number"),
+        ("[settings", "not valid TOML"),
+        ("[settings]\nassist_weight = -1", "settings.assist_weight must be at least 0"),
+        ("[settings]\nspeed = 1", "settings has keys this checklist format does not"),
+        ("[kinds.administrative]\nlabel = '行政'", "administrative.categories must"),
+    ],
+)  # fmt: skip
+def test_a_bad_checklist_is_one_clear_message(tmp_path, text, expected):
+    path = tmp_path / "checklist.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        load_checklist(path)
+    assert str(caught.value).startswith(f"Checklist {path}: ")
+    assert expected in str(caught.value)
+
+
+def test_the_workspace_copy_of_the_checklist_is_used(review):
+    text = shipped_checklist_path().read_text(encoding="utf-8")
+    folder = review.root / "quality"
+    folder.mkdir()
+    (folder / "checklist.toml").write_text(
+        text.replace("assist_weight = 0.5", "assist_weight = 1.0"), encoding="utf-8"
+    )
+    summary = quality_summary(review, CASE, MONTH, as_of=AS_OF)
+    assert summary.checklist.settings.assist_weight == 1.0
+    li = next(o for o in summary.officers if o.name == "李娜")
+    assert li.weighted_cases == 2.0
