@@ -6,6 +6,7 @@ problem points and how each figure below follows from them.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 
 import pytest
@@ -282,3 +283,99 @@ def test_the_workspace_copy_of_the_checklist_is_used(review):
     assert summary.checklist.settings.assist_weight == 1.0
     li = next(o for o in summary.officers if o.name == "李娜")
     assert li.weighted_cases == 2.0
+
+
+# -- the command line and the monthly PDF ------------------------------------------
+
+
+def quality_cli(ws, capsys, *words) -> tuple[int, str, str]:
+    from workstation.cli.main import main
+
+    code = main(["--workspace", str(ws.root), "--user", ws.user, *words])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def test_the_cli_prints_the_tables_and_writes_the_pdf(review, capsys, tmp_path):
+    review.close()
+    out_pdf = tmp_path / "summary.pdf"
+    code, out, err = quality_cli(
+        review, capsys, "quality", CASE, "--month", MONTH, "--as-of", "2026-12-04",
+        "-o", str(out_pdf),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "6 cases (5 administrative, 1 criminal), 1 registered late" in out
+    assert "closed in 30 days 50% (2 in time, 2 overdue, 1 pending)" in out
+    lines = out.splitlines()
+    first_station = lines[lines.index("stations") + 2].split()
+    assert first_station == ["1", "城关派出所", "3", "1", "100%", "3", "98.33"]
+    first_officer = lines[lines.index("officers") + 2].split()
+    assert first_officer[:3] == ["1", "李娜", "(001002)"]
+    assert out.rstrip().endswith(f"Wrote the monthly summary to {out_pdf}")
+
+    text = pdf_text(out_pdf)
+    for label in ("案件质量与时效月度汇总", "单位排名", "民警排名", "问题点明细"):
+        assert label in text
+    assert "行政案件 30 日结案率" in text and "侦查取证" in text
+    assert "现场指纹未提取" in text and "城关派出所" in text and "98.33" in text
+    # the charts are vector text in the same font
+    assert "单位得分排名" in text and "刑事·侦查取证" in text
+
+
+def test_the_cli_records_lists_and_withdraws_findings(review, capsys):
+    review.close()
+    code, out, _ = quality_cli(
+        review, capsys, "quality", "finding", CASE, "XZ-2026-1104",
+        "--category", "卷宗材料", "--point", "material_missing", "--note", "缺少回执",
+    )  # fmt: skip
+    assert code == 0
+    assert out.strip() == (
+        "Recorded finding 3 on XZ-2026-1104: file / material_missing, 1 points."
+    )
+    code, out, _ = quality_cli(
+        review, capsys, "quality", "withdraw", CASE, "3", "--reason", "录入错误"
+    )
+    assert code == 0 and out.strip() == "Withdrew finding 3 on XZ-2026-1104."
+    words = ("quality", "findings", CASE, "--withdrawn")
+    code, out, _ = quality_cli(review, capsys, *words)
+    assert len(out.splitlines()) == 3 and "WITHDRAWN by analyst.test: 录入错误" in out
+
+
+def test_cli_mistakes_are_one_line(review, capsys, tmp_path):
+    review.close()
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[settings]\nclosure_days = 0\n", encoding="utf-8")
+    for words, expected in [
+        (("quality", CASE, "--month", "11/2026"), "'11/2026' is not a month"),
+        (("quality", CASE, "--month", MONTH, "--as-of", "12-04"), "--as-of '12-04'"),
+        (
+            ("quality", CASE, "--month", MONTH, "--checklist", str(bad)),
+            "settings.closure_days must be above 0",
+        ),
+        (("quality", "NO-SUCH", "--month", MONTH), "NO-SUCH"),
+    ]:
+        code, out, err = quality_cli(review, capsys, *words)
+        assert code == 1 and out == ""
+        assert len(err.strip().splitlines()) == 1 and expected in err
+
+
+def test_the_english_pdf(review, tmp_path):
+    from workstation.services.quality_report import write_quality_summary
+
+    path = write_quality_summary(
+        review, CASE, MONTH, tmp_path / "s.pdf", lang="en", as_of=AS_OF
+    )
+    text = pdf_text(path)
+    assert "Case quality and timeliness: monthly summary" in text
+    assert "Key evidence missing" in text and "城关派出所" in text
+    entry = recent_audit(review)[-1]
+    assert entry.action == "quality.export" and entry.details["pages"] >= 1
