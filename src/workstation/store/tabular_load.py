@@ -32,7 +32,11 @@ _CSV_SCANS = "import_csv_scans"
 _LINES = "import_lines"
 _NORM = "import_norm"
 _PROBLEMS = "import_problems"
-_TEMP_TABLES = (_STAGE, _CSV_REJECTS, _CSV_SCANS, _LINES, _NORM, _PROBLEMS)
+_BAD = "import_bad_rows"
+_NUMBERED = "import_stage_numbered"
+_KEYS = "import_keys_"
+_SEEN = "import_seen_keys"
+_IDS = "import_ids_"
 _STEPS = 6
 _NOUNS = {"phone": "phone number", "plate": "plate", "id": "ID number"}
 _RECORD_NOTE = (
@@ -124,6 +128,7 @@ class TableLoad:
     entities: tuple[EntityLoad, ...]
     links: tuple[LinkLoad, ...] = ()
     events: tuple[EventLoad, ...] = ()
+    new_line: str = "\n"
 
 
 @dataclass(frozen=True)
@@ -237,6 +242,11 @@ def normalise_with_sql(
     return [tuple(r) for r in store.execute(sql, [values]).fetchall()]
 
 
+def _new_line(characters: str) -> str:
+    """The CSV reader's ``new_line`` option for LF or CRLF line ends."""
+    return sql_text(characters.replace("\r", "\\r").replace("\n", "\\n"))
+
+
 def _json_object(pairs: tuple[tuple[str, ColumnRef], ...]) -> str:
     if not pairs:
         return "CAST(NULL AS VARCHAR)"
@@ -265,6 +275,20 @@ class _Loader:
         self.step = 0
         self.entity_index = {e.name: i for i, e in enumerate(table.entities)}
         self.record_mode = False
+        # entities with the same rules share one table of their distinct values
+        # (_KEYS + group), and those of one type too one value -> id map (_IDS)
+        self.groups: list[KeyRules] = []
+        self.entity_group: list[int] = []
+        self.maps: list[tuple[str, int]] = []
+        self.entity_map: list[int] = []
+        for entity in table.entities:
+            if entity.rules not in self.groups:
+                self.groups.append(entity.rules)
+            group = self.groups.index(entity.rules)
+            if (entity.type, group) not in self.maps:
+                self.maps.append((entity.type, group))
+            self.entity_group.append(group)
+            self.entity_map.append(self.maps.index((entity.type, group)))
 
     def report(self, message: str) -> None:
         check_cancel(self.cancel)
@@ -288,11 +312,24 @@ class _Loader:
             "all_varchar = true, auto_detect = false, store_rejects = true, "
             f"rejects_table = '{_CSV_REJECTS}', rejects_scan = '{_CSV_SCANS}', "
             f"header = {str(t.header).lower()}, delim = {sql_text(t.delimiter)}, "
-            "quote = '\"', escape = '\"', new_line = '\\n', "
+            f"quote = '\"', escape = '\"', new_line = {_new_line(t.new_line)}, "
             f"columns = {{{columns}}})",
             [str(t.csv_path)],
         )
-        staged = self.count(f"SELECT count(*) FROM {_STAGE}")
+        first, last_row, staged = self.run(
+            f"SELECT min(rowid), max(rowid), count(*) FROM {_STAGE}"
+        ).fetchone()
+        if staged and last_row - first + 1 != staged:
+            # row ids with gaps: number the records in file order instead
+            self.run(
+                f"CREATE TEMP TABLE {_NUMBERED} AS SELECT * FROM {_STAGE} "
+                "ORDER BY rowid"
+            )
+            self.run(f"DROP TABLE {_STAGE}")
+            self.run(f"ALTER TABLE {_NUMBERED} RENAME TO {_STAGE}")
+            first = self.count(f"SELECT min(rowid) FROM {_STAGE}")
+        #: record numbers (from 1) of the staged rows
+        self.rec_sql = f"(st.rowid - {int(first or 0) - 1})"
         rejected = self.count(f"SELECT count(DISTINCT line) FROM {_CSV_REJECTS}")
         header = int(t.header)
         expected = header + staged + rejected + len(t.blank_lines)
@@ -307,6 +344,11 @@ class _Loader:
             last, blanks = header + staged + rejected, []
         else:
             last, blanks = t.physical_lines, list(t.blank_lines)
+        self.staged, self.csv_rejected = staged, rejected
+        # record n is on line n + header unless lines were skipped before it
+        self.line_table = bool(rejected or blanks)
+        if not self.line_table:
+            return
         self.run(
             f"CREATE TEMP TABLE {_LINES} AS SELECT row_number() OVER (ORDER BY line) "
             "AS rec, line FROM (SELECT range AS line FROM range(?, ?) "
@@ -315,17 +357,50 @@ class _Loader:
             "AND range NOT IN (SELECT unnest(CAST(? AS BIGINT[]))))",
             [header + 1, last + 1, blanks],
         )
-        self.staged, self.csv_rejected = staged, rejected
 
-    def normalise(self) -> None:
-        """Build the normalised table in one pass, in three nested levels.
+    def distinct_keys(self) -> None:
+        """Normalise each distinct key value once, for all the rows holding it.
 
-        Level 1 numbers the records and cleans key values; level 2 derives keys,
-        times, numbers and texts; level 3 states each value's problem, and a
-        row with any problem is marked rejected.
+        A group's table holds every value of its key columns with its key, its
+        problem and whether it is empty once cleaned; its ``rowid`` numbers the
+        value for the joins that follow.
         """
-        self.level1 = ["row_number() OVER (ORDER BY rowid) AS rec", "*"]
-        self.level2 = ["*"]
+        for g, rules in enumerate(self.groups):
+            values = " UNION ALL ".join(
+                f"SELECT {e.key.sql} AS raw FROM {_STAGE}"
+                for e, group in zip(self.table.entities, self.entity_group, strict=True)
+                if group == g
+            )
+            self.run(
+                f"CREATE TEMP TABLE {_KEYS}{g} AS SELECT raw, k AS key, "
+                f"{key_problem_sql(rules, 's', 'k')} AS problem, s IS NULL AS empty "
+                f"FROM (SELECT raw, s, {key_sql(rules, 's')} AS k "
+                f"FROM (SELECT raw, {cleaned_sql(rules, 'raw')} AS s "
+                f"FROM (SELECT DISTINCT raw FROM ({values}) WHERE raw IS NOT NULL)))"
+            )
+
+    def _rows_sql(self, where: str = "") -> str:
+        """Every staged row with its derived values and one reason per check.
+
+        Level 1 numbers the records, joins each key value to its normalised
+        form and trims values; level 2 derives times, numbers and texts; level
+        3 states each value's problem (NULL when there is none).
+        """
+        header = int(self.table.header)
+        joins = [f"{_STAGE} st"]
+        level1 = [f"{self.rec_sql} AS rec", "st.*"]
+        if self.line_table:
+            joins.append(f"LEFT JOIN {_LINES} ln ON ln.rec = {self.rec_sql}")
+            level1.append("ln.line")
+        else:
+            level1.append(f"{self.rec_sql} + {header} AS line")
+        for i, entity in enumerate(self.table.entities):
+            g = self.entity_group[i]
+            joins.append(f"LEFT JOIN {_KEYS}{g} k{i} ON k{i}.raw = st.{entity.key.sql}")
+            level1.append(f"k{i}.rowid AS e{i}_rid")
+            level1.append(f"k{i}.problem AS e{i}_problem")
+            level1.append(f"coalesce(k{i}.empty, true) AS e{i}_empty")
+        self.level1, self.level2 = level1, ["*"]
         self.checks: list[tuple[str, str, str]] = []  # column, value, reason sql
         for i, entity in enumerate(self.table.entities):
             self._entity_fields(i, entity)
@@ -335,46 +410,71 @@ class _Loader:
             self._time_field(f"v{i}", event.time, event.time_formats)
             text = _trimmed(event.description) if event.description else "''"
             self.level2.append(f"coalesce({text}, '') AS v{i}_description")
-
         reasons = "".join(
             f", {reason} AS r{n}" for n, (_, _, reason) in enumerate(self.checks)
         )
-        rejected = " OR ".join(f"r{n} IS NOT NULL" for n in range(len(self.checks)))
-        self.run(
-            f"CREATE TEMP TABLE {_NORM} AS SELECT *, {rejected or 'false'} AS rejected "
-            f"FROM (SELECT *{reasons} "
-            f"FROM (SELECT {', '.join(self.level2)} "
-            f"FROM (SELECT n.*, l.line FROM (SELECT {', '.join(self.level1)} "
-            f"FROM {_STAGE}) n LEFT JOIN {_LINES} l USING (rec))))"
+        return (
+            f"SELECT *{reasons} FROM (SELECT {', '.join(self.level2)} "
+            f"FROM (SELECT {', '.join(self.level1)} FROM {' '.join(joins)} {where}))"
         )
+
+    def normalise(self) -> None:
+        """Build the table of normalised rows in one pass over the staged rows."""
+        self.distinct_keys()
+        rows = self._rows_sql()
+        rejected = " OR ".join(f"r{n} IS NOT NULL" for n in range(len(self.checks)))
+        keep = ["rec", "line"]
+        for i, entity in enumerate(self.table.entities):
+            keep.append(f"e{i}_rid")
+            if entity.label:
+                keep.append(f"e{i}_label")
+            if entity.attributes:
+                keep.append(f"e{i}_attrs")
+        for i, link in enumerate(self.table.links):
+            keep += [f"l{i}_time", f"l{i}_duration", f"l{i}_weight", f"l{i}_cell"]
+            if link.attributes:
+                keep.append(f"l{i}_attrs")
+        for i in range(len(self.table.events)):
+            keep += [f"v{i}_time", f"v{i}_description"]
+        self.run(
+            f"CREATE TEMP TABLE {_NORM} AS SELECT {', '.join(keep)}, "
+            f"{rejected or 'false'} AS rejected FROM ({rows})"
+        )
+        self.loaded = self.count(f"SELECT count(*) FROM {_NORM} WHERE NOT rejected")
         self.run(
             f"CREATE TEMP TABLE {_PROBLEMS} (rec BIGINT, line BIGINT, "
             "column_name VARCHAR, value VARCHAR, reason VARCHAR)"
         )
-        if self.checks:
-            parts = [
-                f"SELECT rec, line, {sql_text(column)}, left({value}, {_VALUE_CHARS}), "
-                f"r{n} FROM {_NORM} WHERE r{n} IS NOT NULL"
-                for n, (column, value, _) in enumerate(self.checks)
-            ]
-            self.run(f"INSERT INTO {_PROBLEMS} {' UNION ALL '.join(parts)}")
+        if not self.checks or self.loaded == self.staged:
+            return
+        # the reasons are spelt out again for the rejected rows only
+        bad = self._rows_sql(
+            f"WHERE {self.rec_sql} IN (SELECT rec FROM {_NORM} WHERE rejected)"
+        )
+        values = "".join(
+            f", left({value}, {_VALUE_CHARS}) AS value{n}, r{n}"
+            for n, (_, value, _) in enumerate(self.checks)
+        )
+        self.run(f"CREATE TEMP TABLE {_BAD} AS SELECT rec, line{values} FROM ({bad})")
+        parts = [
+            f"SELECT rec, line, {sql_text(column)}, value{n}, r{n} FROM {_BAD} "
+            f"WHERE r{n} IS NOT NULL"
+            for n, (column, _, _) in enumerate(self.checks)
+        ]
+        self.run(f"INSERT INTO {_PROBLEMS} {' UNION ALL '.join(parts)}")
 
     def _entity_fields(self, i: int, entity: EntityLoad) -> None:
-        s, k = f"e{i}_s", f"e{i}_k"
-        self.level1.append(f"{cleaned_sql(entity.rules, entity.key.sql)} AS {s}")
-        self.level2.append(f"{key_sql(entity.rules, s)} AS {k}")
         label = _trimmed(entity.label) if entity.label else "CAST(NULL AS VARCHAR)"
         self.level2.append(f"{label} AS e{i}_label")
         self.level2.append(f"{_json_object(entity.attributes)} AS e{i}_attrs")
         raw = entity.key.sql
         noun = _NOUNS.get(entity.rules.kind, entity.type)
-        problem = key_problem_sql(entity.rules, s, k)
-        reason = f"'{noun} ''' || {raw} || ''' ' || {problem}"
+        reason = f"'{noun} ''' || {raw} || ''' ' || e{i}_problem"
         if entity.required:
             empty = sql_text(
                 f"{entity.key.name} is empty; every row needs a {entity.type} key"
             )
-            reason = f"CASE WHEN {s} IS NULL THEN {empty} ELSE {reason} END"
+            reason = f"CASE WHEN e{i}_empty THEN {empty} ELSE {reason} END"
         self.checks.append((entity.key.name, raw, reason))
 
     def _time_field(self, prefix: str, column: ColumnRef | None, formats) -> None:
@@ -425,56 +525,82 @@ class _Loader:
         self.level2.append(f"{_json_object(link.attributes)} AS {p}_attrs")
 
     def upsert_entities(self, import_id: int) -> int:
-        parts = []
-        for i, entity in enumerate(self.table.entities):
-            parts.append(
-                f"SELECT rec, {i} AS part, {sql_text(entity.type)} AS type, "
-                f"e{i}_k AS key, "
-                f"e{i}_label AS label, e{i}_attrs AS attrs FROM {_NORM} "
-                f"WHERE e{i}_k IS NOT NULL AND NOT rejected"
-            )
-        before = self._entity_count()
-        self.run(
-            "INSERT INTO entities (case_id, type, key, label, attributes, import_id) "
-            f"SELECT {self.case_id}, type, key, "
-            "coalesce(arg_min(label, rec) FILTER (WHERE label IS NOT NULL), key), "
-            "arg_min(attrs, rec) FILTER (WHERE attrs IS NOT NULL), "
-            f"{int(import_id)} FROM ({' UNION ALL '.join(parts)}) GROUP BY type, key "
-            "ORDER BY min(rec), min(part) "
-            "ON CONFLICT (case_id, type, key) DO UPDATE SET "
-            "label = CASE WHEN entities.label = '' OR (entities.label = entities.key "
-            "AND excluded.label <> excluded.key) THEN excluded.label "
-            "ELSE entities.label END, "
-            "attributes = CASE WHEN excluded.attributes IS NULL "
-            "THEN entities.attributes "
-            "ELSE json_merge_patch(coalesce(entities.attributes, '{}'), "
-            "excluded.attributes) END"
-        )
-        return self._entity_count() - before
+        """Add the entities new to the case and update the others' labels.
 
-    def _entity_count(self) -> int:
-        return self.count(
-            "SELECT count(*) FROM entities WHERE case_id = ?", [self.case_id]
+        Every distinct key of the loaded rows is found once, with the first
+        row it is on; keys the case lacks are inserted (in order of first
+        appearance), and for keys it has, a label replaces an empty one or one
+        that only repeats the key, and attributes are merged.
+        """
+        per_value = []
+        for m, (type_, g) in enumerate(self.maps):
+            rows = " UNION ALL ".join(
+                f"SELECT {i} AS part, e{i}_rid AS rid, rec, "
+                + (f"e{i}_label" if entity.label else "CAST(NULL AS VARCHAR)")
+                + " AS label, "
+                + (f"e{i}_attrs" if entity.attributes else "CAST(NULL AS VARCHAR)")
+                + f" AS attrs FROM {_NORM} WHERE NOT rejected AND e{i}_rid IS NOT NULL"
+                for i, entity in enumerate(self.table.entities)
+                if self.entity_map[i] == m
+            )
+            per_value.append(
+                f"SELECT {sql_text(type_)} AS type, k.key, v.* EXCLUDE (rid) FROM ("
+                "SELECT rid, min(rec) AS first, min(part) AS part, "
+                "arg_min(label, rec) FILTER (WHERE label IS NOT NULL) AS label, "
+                "min(rec) FILTER (WHERE label IS NOT NULL) AS label_rec, "
+                "arg_min(attrs, rec) FILTER (WHERE attrs IS NOT NULL) AS attrs, "
+                "min(rec) FILTER (WHERE attrs IS NOT NULL) AS attrs_rec "
+                f"FROM ({rows}) GROUP BY rid) v "
+                f"JOIN {_KEYS}{g} k ON k.rowid = v.rid WHERE k.key IS NOT NULL"
+            )
+        self.run(
+            f"CREATE TEMP TABLE {_SEEN} AS SELECT type, key, min(first) AS first, "
+            "min(part) AS part, coalesce(arg_min(label, label_rec) FILTER "
+            "(WHERE label IS NOT NULL), key) AS label, "
+            "arg_min(attrs, attrs_rec) FILTER (WHERE attrs IS NOT NULL) AS attrs "
+            f"FROM ({' UNION ALL '.join(per_value)}) GROUP BY type, key"
         )
+        case = self.case_id
+        added = self.count(
+            "INSERT INTO entities (case_id, type, key, label, attributes, import_id) "
+            f"SELECT {case}, type, key, label, attrs, {int(import_id)} "
+            f"FROM {_SEEN} s WHERE NOT EXISTS (SELECT 1 FROM entities e "
+            f"WHERE e.case_id = {case} AND e.type = s.type AND e.key = s.key) "
+            "ORDER BY first, part"
+        )
+        relabel = "(e.label = '' OR (e.label = e.key AND s.label <> s.key))"
+        self.run(
+            f"UPDATE entities e SET label = CASE WHEN {relabel} THEN s.label "
+            "ELSE e.label END, attributes = CASE WHEN s.attrs IS NULL "
+            "THEN e.attributes "
+            "ELSE json_merge_patch(coalesce(e.attributes, '{}'), s.attrs) END "
+            f"FROM {_SEEN} s WHERE e.case_id = {case} AND e.type = s.type "
+            f"AND e.key = s.key AND e.import_id IS DISTINCT FROM {int(import_id)} "
+            f"AND ({relabel} OR s.attrs IS NOT NULL)"
+        )
+        for m, (type_, g) in enumerate(self.maps):
+            self.run(
+                f"CREATE TEMP TABLE {_IDS}{m} AS SELECT k.rowid AS rid, e.id "
+                f"FROM {_KEYS}{g} k JOIN entities e ON e.case_id = {case} "
+                f"AND e.type = {sql_text(type_)} AND e.key = k.key"
+            )
+        return added
 
     def _entity_join(self, alias: str, name: str) -> str:
         i = self.entity_index[name]
-        entity = self.table.entities[i]
-        return (
-            f"JOIN entities {alias} ON {alias}.case_id = {self.case_id} AND "
-            f"{alias}.type = {sql_text(entity.type)} AND {alias}.key = g.e{i}_k"
-        )
+        return f"JOIN {_IDS}{self.entity_map[i]} {alias} ON {alias}.rid = g.e{i}_rid"
 
     def insert_links(self, import_id: int) -> int:
         added = 0
         for i, link in enumerate(self.table.links):
             p = f"l{i}"
+            attrs = f"g.{p}_attrs" if link.attributes else "NULL"
             added += self.count(
                 "INSERT INTO links (case_id, type, source_id, target_id, start_time, "
                 "duration_s, weight, cell, attributes, import_id, source_line) "
                 f"SELECT {self.case_id}, {sql_text(link.type)}, s.id, t.id, "
                 f"g.{p}_time, CAST(round(g.{p}_duration) AS BIGINT), "
-                f"coalesce(g.{p}_weight, 1.0), g.{p}_cell, g.{p}_attrs, "
+                f"coalesce(g.{p}_weight, 1.0), g.{p}_cell, {attrs}, "
                 f"{int(import_id)}, g.line FROM {_NORM} g "
                 f"{self._entity_join('s', link.source)} "
                 f"{self._entity_join('t', link.target)} "
@@ -537,7 +663,11 @@ class _Loader:
         )
 
     def drop_temp_tables(self) -> None:
-        for name in _TEMP_TABLES:
+        names = self.run(
+            "SELECT table_name FROM duckdb_tables() WHERE temporary "
+            "AND starts_with(table_name, 'import_')"
+        ).fetchall()
+        for (name,) in names:
             self.run(f"DROP TABLE IF EXISTS temp.{name}")
 
 
@@ -577,7 +707,7 @@ def load_table(
         loader.report("adding links and events")
         links_added = loader.insert_links(import_id)
         events_added = loader.insert_events(import_id)
-        loaded = loader.count(f"SELECT count(*) FROM {_NORM} WHERE NOT rejected")
+        loaded = loader.loaded
         rows_read = loader.staged + loader.csv_rejected
         loader.report("recording rejected rows")
         store.execute(
