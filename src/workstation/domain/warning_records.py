@@ -140,10 +140,10 @@ class WarningResult:
     @property
     def groups(self) -> tuple[OfficerGroup, ...]:
         """The residents per officer, each group ranked by risk."""
-        names = sorted({r.officer for r in self.residents} - {NO_OFFICER})
-        if any(r.officer == NO_OFFICER for r in self.residents):
+        by_officer: dict[str, list[ContactedResident]] = {}
+        for resident in self.residents:
+            by_officer.setdefault(resident.officer, []).append(resident)
+        names = sorted(set(by_officer) - {NO_OFFICER})
+        if NO_OFFICER in by_officer:
             names.append(NO_OFFICER)
-        return tuple(
-            OfficerGroup(name, tuple(r for r in self.residents if r.officer == name))
-            for name in names
-        )
+        return tuple(OfficerGroup(name, tuple(by_officer[name])) for name in names)

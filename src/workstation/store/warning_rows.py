@@ -15,7 +15,6 @@ from datetime import datetime
 
 from workstation.domain.records import Case
 from workstation.domain.warning_records import (
-    NO_OFFICER,
     ContactedResident,
     RiskWeights,
     WatchList,
@@ -89,7 +88,17 @@ def watched_count(store: CaseStore, case_id: int, list_ids: Sequence[int]) -> in
     )
 
 
-_QUERY = """
+#: The contacts: a call or message in the window at one end watched, the other not.
+_CONTACT = """
+    SELECT l.id, l.type, l.start_time, l.duration_s, l.{other}_id AS phone_id,
+           w.key AS watched_key, {callback} AS callback
+    FROM links l JOIN watched w ON w.id = l.{end}_id
+    WHERE l.case_id = $case AND l.type IN ('call', 'message')
+      AND l.start_time >= $start AND l.start_time < $end
+      AND l.{other}_id NOT IN (SELECT id FROM watched)
+"""
+
+_QUERY = f"""
 WITH watched AS (
     SELECT DISTINCT e.id, e.key
     FROM entities e JOIN watch_numbers n
@@ -98,18 +107,10 @@ WITH watched AS (
       AND list_contains($lists, n.list_id)
 ),
 contacts AS (
-    SELECT l.id, l.type, l.start_time,
-           CASE WHEN l.type = 'call' THEN coalesce(l.duration_s, 0) ELSE 0 END
-               AS seconds,
-           CASE WHEN ws.id IS NULL THEN l.source_id ELSE l.target_id END AS phone_id,
-           coalesce(ws.key, wt.key) AS watched_key,
-           ws.id IS NULL AS callback
-    FROM links l
-    LEFT JOIN watched ws ON ws.id = l.source_id
-    LEFT JOIN watched wt ON wt.id = l.target_id
-    WHERE l.case_id = $case AND l.type IN ('call', 'message')
-      AND l.start_time >= $start AND l.start_time < $end
-      AND (ws.id IS NULL) <> (wt.id IS NULL)
+    -- a watched number called or texted the resident (or was called back)
+    {_CONTACT.format(end="source", other="target", callback="false")}
+    UNION ALL
+    {_CONTACT.format(end="target", other="source", callback="true")}
 ),
 holders AS (
     SELECT DISTINCT u.source_id AS person_id, u.target_id AS phone_id
@@ -120,14 +121,15 @@ holders AS (
 per_holder AS (
     SELECT coalesce(h.person_id, c.phone_id) AS holder_id,
            h.person_id IS NOT NULL AS listed,
-           count(DISTINCT c.id) AS contacts,
-           count(DISTINCT c.id) FILTER (WHERE c.type = 'call') AS calls,
-           count(DISTINCT c.id) FILTER (WHERE c.type = 'message') AS messages,
-           sum(c.seconds) AS call_seconds,
+           count(*) AS contacts,
+           count_if(c.type = 'call') AS calls,
+           count_if(c.type = 'message') AS messages,
+           coalesce(sum(c.duration_s) FILTER (WHERE c.type = 'call'), 0)
+               AS call_seconds,
            list_sort(list(DISTINCT c.watched_key)) AS watched_numbers,
            list_sort(list(DISTINCT pe.key)) AS phones,
            count(DISTINCT CAST(c.start_time AS DATE)) AS days,
-           count(DISTINCT c.id) FILTER (WHERE c.callback) AS callbacks,
+           count_if(c.callback) AS callbacks,
            min(c.start_time) AS first_contact,
            max(c.start_time) AS last_contact
     FROM contacts c JOIN entities pe ON pe.id = c.phone_id
@@ -152,14 +154,12 @@ scored AS (
                2) AS score
     FROM per_holder g JOIN entities e ON e.id = g.holder_id
 )
-SELECT row_number() OVER (
-           ORDER BY score DESC, contacts DESC, call_seconds DESC,
-                    last_contact DESC, resident_key) AS rank,
-       score, officer, resident_key, name, listed, phones, address, community,
+SELECT score, officer, resident_key, name, listed, phones, address, community,
        contacts, calls, messages, call_seconds, watched_numbers, days, callbacks,
        first_contact, last_contact
 FROM scored s
-ORDER BY rank
+ORDER BY score DESC, contacts DESC, call_seconds DESC, last_contact DESC,
+         resident_key
 """
 
 
@@ -200,26 +200,10 @@ def contacted_residents(
         "recent_days": weights.recent_days,
     }
     rows = store.execute(_QUERY, params).fetchall()
+    # the columns are in the record's order; lists become tuples
     return [
         ContactedResident(
-            rank=row[0],
-            score=float(row[1]),
-            officer=row[2] or NO_OFFICER,
-            resident_key=row[3],
-            name=row[4] or "",
-            listed=bool(row[5]),
-            phones=tuple(row[6] or ()),
-            address=row[7],
-            community=row[8],
-            contacts=row[9],
-            calls=row[10],
-            messages=row[11],
-            call_seconds=int(row[12] or 0),
-            watched_numbers=tuple(row[13]),
-            days=row[14],
-            callbacks=row[15],
-            first_contact=row[16],
-            last_contact=row[17],
+            rank, *row[:5], tuple(row[5]), *row[6:12], tuple(row[12]), *row[13:]
         )
-        for row in rows
+        for rank, row in enumerate(rows, start=1)
     ]
