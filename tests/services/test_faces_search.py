@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+import numpy as np
 import pytest
 from faces_cases import build_template, open_copy
 
@@ -13,6 +14,7 @@ from workstation.services.cases import create_case
 from workstation.services.evidence import add_evidence
 from workstation.services.face_gallery import gallery
 from workstation.store.audit_log import read_audit
+from workstation.vision import face_index
 
 EXAMPLES = ("faces", "face_recognition", "examples")
 #: One gallery photo per person, by evidence name.
@@ -184,3 +186,26 @@ def test_the_gallery_in_memory_follows_new_faces(ws, shared_data):
     ws.store.execute("DELETE FROM faces WHERE id = ?", [int(grown.index.ids[-1])])
     reloaded = gallery(ws, case_id, "default")
     assert reloaded is not first and len(reloaded) == 10
+
+
+def test_real_faces_in_a_large_gallery_get_the_exact_candidates(ws, monkeypatch):
+    # The shared photos' faces among 6,000 random ones, searched through the
+    # 8-bit scan (galleries above 1,000 faces here): each face as probe, its
+    # own row left out, gets the rows and scores of the exact search.
+    monkeypatch.setattr(face_index, "EXACT_LIMIT", 1000)
+    monkeypatch.setattr(face_index, "SCAN", 256)
+    real = gallery(ws, None, "default").index.matrix
+    others = np.random.default_rng(3).standard_normal((6000, 512)).astype(np.float32)
+    others /= np.linalg.norm(others, axis=1, keepdims=True)
+    rows = np.concatenate([others[:3000], real, others[3000:]])
+    index = face_index.FaceIndex.build(np.arange(len(rows)), rows)
+    for row in range(3000, 3000 + len(real)):
+        exclude = np.zeros(len(rows), dtype=bool)
+        exclude[row] = True
+
+        hits = index.search(rows[row], 11, exclude=exclude)
+        exact = index.search(rows[row], 11, exclude=exclude, exact=True)
+
+        assert not hits.exact
+        assert hits.rows.tolist() == exact.rows.tolist()
+        assert np.allclose(hits.scores, exact.scores, atol=1e-6)

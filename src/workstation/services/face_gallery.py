@@ -3,8 +3,10 @@
 DuckDB holds the truth; a search works on a :class:`FaceIndex` copy of the
 embeddings. Before each search the cached copy is compared with the database
 (number of faces and largest face id, one cheap query): new faces are
-appended, anything else (faces removed) reloads the gallery. A few galleries
-are kept, the least recently used is dropped first.
+appended, anything else (faces removed) reloads the gallery. A gallery large
+enough for the index's 8-bit scan gets the codes of appended faces at its next
+search; a reloaded one is encoded again (about a second per million faces).
+A few galleries are kept, the least recently used is dropped first.
 """
 
 from __future__ import annotations

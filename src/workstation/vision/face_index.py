@@ -1,22 +1,22 @@
 """1:N search over many face embeddings held in memory.
 
-The gallery is one contiguous ``float32`` matrix (one row per face, unit
-length) plus, per row, the signs of its 512 values packed into 64 bytes.
+The gallery is one contiguous ``float32`` matrix, one unit-length row per face.
 
 * Exact search (galleries up to :data:`EXACT_LIMIT` faces, or on request):
   one matrix-vector product (BLAS) and a partial sort; the result equals a
   full sort of all scores.
 * Large galleries: the matrix is 2 GB per million faces and reading it all
-  takes longer than a person should wait, so the sign bits are scanned first
-  (64 MB per million faces, in cache-sized chunks). The number of differing
-  signs estimates the
-  angle between two embeddings (angle/180 of the bits differ on average), so
-  the :data:`SHORTLIST` rows with the fewest differing signs are scored
-  exactly and the best ``k`` of them returned. Every returned score is an
-  exact cosine; a face scoring 0.4 with the probe is shortlisted with
-  near certainty (it differs in about 189 +/- 11 signs, the shortlist
-  reaches about 233 among a million random faces), one scoring 0.3 in
-  about 994 cases of 1,000; the benchmark measures the recall.
+  takes longer than a person should wait, so a copy with every value rounded
+  to 8 bits (faiss's scalar quantiser, 512 MB per million faces) is scanned
+  first, on one thread. Its :data:`SCAN` best rows are scored exactly from
+  the matrix, best first in growing prefixes, until the result is proved to
+  be the exact one: a value rounded to 8 bits is off by at most half a step,
+  so a row's rounded score is off by at most half a step times the sum of
+  the probe's absolute values. Once the ``k``-th exact score of a prefix is
+  above the last rounded score of the prefix plus that bound, no row left
+  out can beat it. When the proof fails (thousands of near-identical faces
+  around the ``k``-th score) the whole matrix is scored. Either way every
+  returned row and score is the exact search's.
 
 >>> index = FaceIndex.build(np.array([7, 8, 9]), np.eye(3, 512, dtype=np.float32))
 >>> hits = index.search(np.eye(1, 512, 1, dtype=np.float32)[0], k=2)
@@ -26,7 +26,10 @@ length) plus, per row, the signs of its 512 values packed into 64 bytes.
 
 from __future__ import annotations
 
+import functools
 import logging
+import os
+import threading
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,12 +37,17 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 EMBEDDING_SIZE = 512
-CHUNK_ROWS = 1 << 16
 #: Largest gallery searched exactly by default.
 EXACT_LIMIT = 250_000
-#: Rows scored exactly after the sign scan.
-SHORTLIST = 20_000
-_WORDS = EMBEDDING_SIZE // 64
+#: Rows the 8-bit scan keeps for exact scoring (at least 16 per wanted row).
+SCAN = 4096
+#: Rows of the scan scored exactly first; the prefix grows fourfold from there.
+FIRST_PREFIX = 256
+#: Rows encoded to 8 bits at a time.
+ENCODE_ROWS = 1 << 16
+_LEVELS = 255
+#: Slack for the float32 rounding of a score, far above what 512 terms reach.
+_FLOAT_SLACK = 1e-4
 _GROWTH = 1.5
 
 
@@ -47,7 +55,8 @@ _GROWTH = 1.5
 class SearchHits:
     """The best rows of a search: positions, ids and scores, best first.
 
-    ``exact`` says whether every row was scored (else a sign-bit shortlist).
+    ``exact`` says whether every row was scored in float32; otherwise the
+    8-bit scan chose the rows, and the result was proved to be the same.
     """
 
     rows: np.ndarray
@@ -72,21 +81,55 @@ def _best_of(scores: np.ndarray, k: int) -> np.ndarray:
     return chosen[order]
 
 
-_BYTE_BITS = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
+@functools.cache
+def _faiss():
+    """faiss, imported on first use (small galleries never need it)."""
+    import faiss
+
+    return faiss
 
 
-def _bit_counts(words: np.ndarray) -> np.ndarray:
-    """Set bits of each 64-bit word, as ``uint8`` (NumPy 2's ``bitwise_count``)."""
-    if hasattr(np, "bitwise_count"):
-        return np.bitwise_count(words)
-    per_byte = _BYTE_BITS[words.view(np.uint8)].reshape(*words.shape, 8)
-    return per_byte.sum(axis=-1, dtype=np.uint8)
+def _encoder_threads() -> int:
+    """One encoding thread per core this process may use, as onnxruntime's."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
-def sign_bits(embeddings: np.ndarray) -> np.ndarray:
-    """The signs of each row packed into eight 64-bit words."""
-    rows = np.asarray(embeddings).reshape(-1, EMBEDDING_SIZE)
-    return np.packbits(rows > 0, axis=1).view(np.uint64).reshape(-1, _WORDS)
+class _Codes:
+    """The rows rounded to 8 bits on one range ``[-reach, reach]``, in faiss."""
+
+    def __init__(self, reach: float) -> None:
+        faiss = _faiss()
+        self.reach = reach
+        self.index = faiss.IndexScalarQuantizer(
+            EMBEDDING_SIZE,
+            faiss.ScalarQuantizer.QT_8bit_uniform,
+            faiss.METRIC_INNER_PRODUCT,
+        )
+        # Training on the two corners sets the range to exactly [-reach, reach].
+        corners = np.full((2, EMBEDDING_SIZE), reach, dtype=np.float32)
+        corners[0] = -reach
+        self.index.train(corners)
+
+    def __len__(self) -> int:
+        return int(self.index.ntotal)
+
+    def add(self, rows: np.ndarray) -> None:
+        _faiss().omp_set_num_threads(_encoder_threads())
+        for start in range(0, rows.shape[0], ENCODE_ROWS):
+            self.index.add(np.ascontiguousarray(rows[start : start + ENCODE_ROWS]))
+
+    def error_bound(self, probe: np.ndarray) -> float:
+        """Most a row's 8-bit score can differ from its exact score."""
+        half_step = self.reach / _LEVELS
+        return half_step * float(np.abs(probe).sum()) + _FLOAT_SLACK
+
+
+def _reach_of(rows: np.ndarray) -> float:
+    """The largest absolute value of ``rows``, rounded up to 1/64."""
+    largest = float(np.abs(rows).max()) if rows.size else 0.0
+    return max(1, int(np.ceil(largest * 64))) / 64
 
 
 class FaceIndex:
@@ -98,9 +141,10 @@ class FaceIndex:
     def __init__(self, capacity: int = 1024) -> None:
         capacity = max(1, capacity)
         self._matrix = np.empty((capacity, EMBEDDING_SIZE), dtype=np.float32)
-        self._signs = np.empty((capacity, _WORDS), dtype=np.uint64)
         self._ids = np.empty(capacity, dtype=np.int64)
         self._size = 0
+        self._codes: _Codes | None = None
+        self._codes_lock = threading.Lock()
 
     @classmethod
     def build(cls, ids: np.ndarray, embeddings: np.ndarray) -> FaceIndex:
@@ -125,11 +169,15 @@ class FaceIndex:
 
     @property
     def nbytes(self) -> int:
-        """Memory held by the arrays, spare capacity included."""
-        return self._matrix.nbytes + self._signs.nbytes + self._ids.nbytes
+        """Memory held: arrays with spare capacity, and the 8-bit codes once made."""
+        codes = 0 if self._codes is None else len(self._codes) * EMBEDDING_SIZE
+        return self._matrix.nbytes + self._ids.nbytes + codes
 
     def append(self, ids: np.ndarray, embeddings: np.ndarray) -> None:
-        """Add rows; embeddings are stored as given (callers store unit vectors)."""
+        """Add rows; embeddings are stored as given (callers store unit vectors).
+
+        The 8-bit codes of new rows are made by the next search that needs them.
+        """
         ids = np.asarray(ids, dtype=np.int64).reshape(-1)
         embeddings = np.asarray(embeddings, dtype=np.float32).reshape(
             -1, EMBEDDING_SIZE
@@ -140,7 +188,6 @@ class FaceIndex:
         if needed > self._matrix.shape[0]:
             self._grow(max(needed, int(self._matrix.shape[0] * _GROWTH)))
         self._matrix[self._size : needed] = embeddings
-        self._signs[self._size : needed] = sign_bits(embeddings)
         self._ids[self._size : needed] = ids
         self._size = needed
 
@@ -148,35 +195,59 @@ class FaceIndex:
         size = self._size
         matrix = np.empty((capacity, EMBEDDING_SIZE), dtype=np.float32)
         matrix[:size] = self._matrix[:size]
-        signs = np.empty((capacity, _WORDS), dtype=np.uint64)
-        signs[:size] = self._signs[:size]
         id_column = np.empty(capacity, dtype=np.int64)
         id_column[:size] = self._ids[:size]
-        self._matrix, self._signs, self._ids = matrix, signs, id_column
+        self._matrix, self._ids = matrix, id_column
 
-    def _exact(self, probe: np.ndarray, k: int, skip) -> tuple[np.ndarray, np.ndarray]:
-        scores = self._matrix[: self._size] @ probe
+    def _codes_of(self, size: int) -> _Codes:
+        """The 8-bit codes of the first ``size`` rows, made or topped up now."""
+        with self._codes_lock:
+            codes = self._codes
+            done = 0 if codes is None else len(codes)
+            if done >= size:
+                return codes
+            new = self._matrix[done:size]
+            reach = _reach_of(new)
+            if codes is None or reach > codes.reach:
+                # A value beyond the range would be clipped: encode every row
+                # on a wider range.
+                reach = max(reach, 0.0 if codes is None else codes.reach)
+                codes, new = _Codes(reach), self._matrix[:size]
+                log.debug("encoding %d rows to 8 bits (range +/-%.3f)", size, reach)
+            codes.add(new)
+            self._codes = codes
+            return codes
+
+    def _exact(self, probe: np.ndarray, k: int, skip, size: int):
+        scores = self._matrix[:size] @ probe
         if skip is not None:
             scores[skip] = -np.inf
         chosen = _best_of(scores, k)
         return chosen, scores[chosen]
 
-    def _shortlist(self, probe: np.ndarray, count: int) -> np.ndarray:
-        """Rows whose signs differ least from the probe's (ties at the edge kept)."""
-        wanted = sign_bits(probe)[0]
-        distance = np.empty(self._size, dtype=np.uint16)
-        for start in range(0, self._size, CHUNK_ROWS):
-            stop = min(start + CHUNK_ROWS, self._size)
-            counts = _bit_counts(self._signs[start:stop] ^ wanted)
-            # Adding the eight word counts column by column is 2.5 times
-            # faster than a sum over the short axis.
-            total = distance[start:stop]
-            np.add(counts[:, 0], counts[:, 1], out=total, dtype=np.uint16)
-            for word in range(2, _WORDS):
-                np.add(total, counts[:, word], out=total)
-        counts = np.cumsum(np.bincount(distance, minlength=EMBEDDING_SIZE + 1))
-        edge = int(np.searchsorted(counts, count))
-        return np.flatnonzero(distance <= edge)
+    def _scanned(self, probe: np.ndarray, k: int, skip, size: int):
+        """The exact best rows found through the 8-bit scan, or None unproven."""
+        codes = self._codes_of(size)
+        scan = max(SCAN, 16 * k)
+        rounded, found = codes.index.search(probe[None], scan)
+        rounded, found = rounded[0], found[0]
+        bound = codes.error_bound(probe)
+        taken = min(FIRST_PREFIX, scan)
+        while True:
+            rows = np.sort(found[:taken])
+            rows = rows[rows < size]  # rows appended since the search began
+            if skip is not None:
+                rows = rows[~skip[rows]]
+            if rows.size >= k:
+                scores = np.take(self._matrix, rows, axis=0) @ probe
+                # Rows are in row order, so ties still go to the earlier row.
+                best = _best_of(scores, k)
+                if scores[best[-1]] > rounded[taken - 1] + bound:
+                    return rows[best], scores[best]
+            if taken == scan:
+                log.debug("8-bit scan not conclusive for top %d: exact search", k)
+                return None
+            taken = min(scan, taken * 4)
 
     def search(
         self,
@@ -194,7 +265,7 @@ class FaceIndex:
             exclude: Optional boolean mask over rows never to return.
             exact: Score every row; by default only galleries up to
                 :data:`EXACT_LIMIT` faces are, larger ones go through the
-                sign-bit shortlist.
+                8-bit scan (same result, proved).
 
         Returns:
             The best rows, best first; ties go to the earlier row.
@@ -207,19 +278,15 @@ class FaceIndex:
         skip = None if exclude is None else np.asarray(exclude, dtype=bool)
         if exact is None:
             exact = size <= EXACT_LIMIT
-        shortlist = max(SHORTLIST, 20 * k)
-        if exact or shortlist >= size:
-            rows, scores = self._exact(probe, k, skip)
+        scanned = None
+        if not exact and max(SCAN, 16 * k) < size:
+            scanned = self._scanned(probe, k, skip, size)
+        if scanned is None:
+            rows, scores = self._exact(probe, k, skip, size)
             exact = True
         else:
-            rows = self._shortlist(probe, shortlist)
-            if skip is not None:
-                rows = rows[~skip[rows]]
-            scores = np.take(self._matrix, rows, axis=0) @ probe
-            # Shortlisted rows are in row order, so ties still go to the
-            # earlier row.
-            best = _best_of(scores, k)
-            rows, scores = rows[best], scores[best]
+            rows, scores = scanned
+            exact = False
         keep = np.isfinite(scores)
         rows, scores = rows[keep], scores[keep]
         return SearchHits(rows, self._ids[rows], scores.astype(np.float32), exact)
