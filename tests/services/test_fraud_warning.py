@@ -291,3 +291,24 @@ def test_the_cli_loads_warns_and_exports(warned, tmp_path, capsys):
         main([*args, "warn", CASE, "--from", "2026-10-14", "--to", "2026-10-01"]) == 1
     )
     assert "ends (2026-10-01) before it starts" in capsys.readouterr().err
+
+
+def test_an_analyst_runs_the_warning_but_may_not_export_it(
+    warned, tmp_path, monkeypatch
+):
+    from workstation.security import passwords
+    from workstation.security.errors import AccessDeniedError
+    from workstation.security.passwords import ScryptCost
+    from workstation.services.users import add_user, init_users, login
+
+    ws, _ = warned
+    monkeypatch.setattr(passwords, "PASSWORD_COST", ScryptCost(n=2**12, r=8, p=1))
+    init_users(ws, "admin", "admin-password-1")
+    add_user(ws, "ana", "analyst", "analyst-password-1")
+    login(ws, "ana", "analyst-password-1")
+    result = run_warning(ws, CASE, START, END)
+    assert result.run_by == "ana" and result.residents[0].name == "王秀英"
+    with pytest.raises(AccessDeniedError, match="export"):
+        export_dispatch_pdf(ws, result, tmp_path / "refused.pdf")
+    assert not (tmp_path / "refused.pdf").exists()
+    assert last_audit(ws)[0] == "access.denied"
