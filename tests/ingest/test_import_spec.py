@@ -10,11 +10,14 @@ from workstation.services.ingest import list_shipped_specs
 
 SHIPPED = [
     "call_records",
+    "case_list",
+    "messages",
     "montagna_attributes",
     "montagna_meetings",
     "montagna_phonecalls",
     "montagna_sightings",
     "people",
+    "residents",
 ]
 
 CALLS = """
