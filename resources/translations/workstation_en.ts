@@ -1999,7 +1999,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+90"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+93"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -2039,7 +2039,7 @@
         <translation>Search links by the key or label of either end</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
@@ -2087,6 +2087,16 @@
         <location line="+1"/>
         <source>Reviews</source>
         <translation>Reviews</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case quality</source>
+        <translation>Case quality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud warning</source>
+        <translation>Fraud warning</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -2474,6 +2484,189 @@ The details are in the Log tab; please report them.</translation>
         <location line="+6"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
+    </message>
+</context>
+<context>
+    <name>QualityCharts</name>
+    <message>
+        <location filename="../../src/workstation/ui/quality_charts.py" line="+54"/>
+        <source>Closed within the limit, by month (%)</source>
+        <translation>Closed within the limit, by month (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem points by category</source>
+        <translation>Problem points by category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station scores</source>
+        <translation>Station scores</translation>
+    </message>
+</context>
+<context>
+    <name>QualityView</name>
+    <message>
+        <location filename="../../src/workstation/ui/quality_view.py" line="+95"/>
+        <source>Refresh</source>
+        <extracomment>A finding was recorded (its id). The monthly PDF was written (its path). New figures are shown. The day open cases are judged on; today when None.</extracomment>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Rank</source>
+        <extracomment>The records left out of the figures or doubtful, with why.</extracomment>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Closure rate</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Problem points</source>
+        <translation>Problem points</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assist</source>
+        <translation>Assist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted</source>
+        <translation>Weighted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points borne</source>
+        <translation>Points borne</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stations</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officers</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What was found (needed)</source>
+        <translation>What was found (needed)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record finding</source>
+        <translation>Record finding</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month:</source>
+        <translation>Month:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finding in case:</source>
+        <translation>Finding in case:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>points</source>
+        <translation>points</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Case-quality figures are for supervisors; your role may not read them.</source>
+        <translation>Case-quality figures are for supervisors; your role may not read them.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the case lists</source>
+        <translation>Reading the case lists</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Computing the quality figures</source>
+        <translation>Computing the quality figures</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{cases} cases ({admin} administrative, {criminal} criminal); {late} registered late; administrative closed in time {rate} ({in_time} in time, {overdue} overdue, {pending} pending); problem points {points:g}.</source>
+        <translation>{cases} cases ({admin} administrative, {criminal} criminal); {late} registered late; administrative closed in time {rate} ({in_time} in time, {overdue} overdue, {pending} pending); problem points {points:g}.</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Recorded finding {id} on {record}.</source>
+        <translation>Recorded finding {id} on {record}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recording a finding</source>
+        <translation>Recording a finding</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the monthly summary</source>
+        <translation>Export the monthly summary</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Wrote {path}</source>
+        <translation>Wrote {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the quality summary</source>
+        <translation>Exporting the quality summary</translation>
     </message>
 </context>
 <context>
@@ -3414,6 +3607,210 @@ The details are in the Log tab; please report them.</translation>
         <location line="+36"/>
         <source>Pause</source>
         <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>WarningView</name>
+    <message>
+        <location filename="../../src/workstation/ui/warning_view.py" line="+88"/>
+        <source>Load watch-list…</source>
+        <extracomment>The window shown when the tab opens: the last this many days. The officer filter&apos;s item for every officer.</extracomment>
+        <translation>Load watch-list…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run warning</source>
+        <translation>Run warning</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Officer / rank</source>
+        <translation>Officer / rank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>Calls</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call min</source>
+        <translation>Call min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watched numbers</source>
+        <translation>Watched numbers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks</source>
+        <translation>Callbacks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>First contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No watch-list in this case yet. Load a CSV, TXT or XLSX file with one number a line (a second column may say where it came from).</source>
+        <translation>No watch-list in this case yet. Load a CSV, TXT or XLSX file with one number a line (a second column may say where it came from).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} ({count} numbers, {by})</source>
+        <translation>{name} ({count} numbers, {by})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch-lists: {names}</source>
+        <translation>Watch-lists: {names}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load watch-list</source>
+        <translation>Load watch-list</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watch-lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>Watch-lists (*.csv *.txt *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loaded {name}: {count} numbers.</source>
+        <translation>Loaded {name}: {count} numbers.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading watch-list {name}</source>
+        <translation>Loading watch-list {name}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Running the fraud warning</source>
+        <translation>Running the fraud warning</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All officers</source>
+        <translation>All officers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No officer</source>
+        <translation>No officer</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the days and run the warning to see who was contacted.</source>
+        <translation>Choose the days and run the warning to see who was contacted.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{start} to {end}: {watched} watched numbers reached {listed} residents and {unlisted} unlisted numbers.</source>
+        <translation>{start} to {end}: {watched} watched numbers reached {listed} residents and {unlisted} unlisted numbers.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(unlisted number)</source>
+        <translation>(unlisted number)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export dispatch list</source>
+        <translation>Export dispatch list</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Dispatch list written to {path}</source>
+        <translation>Dispatch list written to {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the dispatch list</source>
+        <translation>Exporting the dispatch list</translation>
     </message>
 </context>
 </TS>

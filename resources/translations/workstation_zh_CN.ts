@@ -1991,7 +1991,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+90"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -2031,7 +2031,7 @@
         <translation>按任一端的标识或名称搜索关系</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Summary</source>
         <translation>概况</translation>
     </message>
@@ -2079,6 +2079,16 @@
         <location line="+1"/>
         <source>Reviews</source>
         <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case quality</source>
+        <translation>案件质量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fraud warning</source>
+        <translation>诈骗预警</translation>
     </message>
     <message>
         <location line="+88"/>
@@ -2463,6 +2473,189 @@ The details are in the Log tab; please report them.</source>
         <location line="+6"/>
         <source>Passphrase</source>
         <translation>口令</translation>
+    </message>
+</context>
+<context>
+    <name>QualityCharts</name>
+    <message>
+        <location filename="../../src/workstation/ui/quality_charts.py" line="+54"/>
+        <source>Closed within the limit, by month (%)</source>
+        <translation>按月期限内办结率（%）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem points by category</source>
+        <translation>各类问题扣分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Station scores</source>
+        <translation>各所得分</translation>
+    </message>
+</context>
+<context>
+    <name>QualityView</name>
+    <message>
+        <location filename="../../src/workstation/ui/quality_view.py" line="+95"/>
+        <source>Refresh</source>
+        <extracomment>A finding was recorded (its id). The monthly PDF was written (its path). New figures are shown. The day open cases are judged on; today when None.</extracomment>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+12"/>
+        <source>Rank</source>
+        <extracomment>The records left out of the figures or doubtful, with why.</extracomment>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>Station</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Late</source>
+        <translation>超期登记</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Closure rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Problem points</source>
+        <translation>问题扣分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+15"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lead</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assist</source>
+        <translation>协办</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted</source>
+        <translation>加权案件数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Points borne</source>
+        <translation>承担扣分</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stations</source>
+        <translation>派出所</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officers</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>What was found (needed)</source>
+        <translation>发现的问题（必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record finding</source>
+        <translation>记录问题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Finding in case:</source>
+        <translation>问题所在案件：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Case-quality figures are for supervisors; your role may not read them.</source>
+        <translation>案件质量数据仅供审核人员查看；您的角色无权查看。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Reading the case lists</source>
+        <translation>正在读取案件清单</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Computing the quality figures</source>
+        <translation>正在计算质量数据</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{cases} cases ({admin} administrative, {criminal} criminal); {late} registered late; administrative closed in time {rate} ({in_time} in time, {overdue} overdue, {pending} pending); problem points {points:g}.</source>
+        <translation>案件 {cases} 起（行政 {admin} 起，刑事 {criminal} 起）；超期登记 {late} 起；行政案件期限内办结率 {rate}（按期 {in_time} 起，超期 {overdue} 起，未结 {pending} 起）；问题扣分 {points:g}。</translation>
+    </message>
+    <message>
+        <location line="+160"/>
+        <source>Recorded finding {id} on {record}.</source>
+        <translation>已在 {record} 上记录问题 {id}。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Recording a finding</source>
+        <translation>正在记录问题</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export the monthly summary</source>
+        <translation>导出月度汇总</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the quality summary</source>
+        <translation>正在导出质量汇总</translation>
     </message>
 </context>
 <context>
@@ -3400,6 +3593,210 @@ The details are in the Log tab; please report them.</source>
         <location line="+36"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>WarningView</name>
+    <message>
+        <location filename="../../src/workstation/ui/warning_view.py" line="+88"/>
+        <source>Load watch-list…</source>
+        <extracomment>The window shown when the tab opens: the last this many days. The officer filter&apos;s item for every officer.</extracomment>
+        <translation>载入预警号码清单…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Run warning</source>
+        <translation>运行预警</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Officer / rank</source>
+        <translation>民警 / 排名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contacts</source>
+        <translation>接触次数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call min</source>
+        <translation>通话分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Watched numbers</source>
+        <translation>预警号码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Callbacks</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First contact</source>
+        <translation>首次接触</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last contact</source>
+        <translation>最近接触</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No watch-list in this case yet. Load a CSV, TXT or XLSX file with one number a line (a second column may say where it came from).</source>
+        <translation>本案尚无预警号码清单。请载入每行一个号码的 CSV、TXT 或 XLSX 文件（第二列可注明来源）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} ({count} numbers, {by})</source>
+        <translation>{name}（{count} 个号码，{by}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Watch-lists: {names}</source>
+        <translation>预警号码清单：{names}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load watch-list</source>
+        <translation>载入预警号码清单</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watch-lists (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>预警号码清单 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Loaded {name}: {count} numbers.</source>
+        <translation>已载入 {name}：{count} 个号码。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Loading watch-list {name}</source>
+        <translation>正在载入预警号码清单 {name}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Running the fraud warning</source>
+        <translation>正在运行诈骗预警</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All officers</source>
+        <translation>全部民警</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No officer</source>
+        <translation>无责任民警</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose the days and run the warning to see who was contacted.</source>
+        <translation>选择日期范围并运行预警，查看哪些居民被联系过。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{start} to {end}: {watched} watched numbers reached {listed} residents and {unlisted} unlisted numbers.</source>
+        <translation>{start} 至 {end}：{watched} 个预警号码联系了 {listed} 名居民和 {unlisted} 个未登记号码。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(unlisted number)</source>
+        <translation>（未登记号码）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export dispatch list</source>
+        <translation>导出走访清单</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Dispatch list written to {path}</source>
+        <translation>走访清单已写入 {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporting the dispatch list</source>
+        <translation>正在导出走访清单</translation>
     </message>
 </context>
 </TS>

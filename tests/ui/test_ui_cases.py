@@ -81,7 +81,7 @@ def test_create_open_and_close_cases(qtbot, window, monkeypatch):
     cases.open_button.click()
     assert window.case_number == "T-001"
     assert window.summary.fields["links"].text() == "500"
-    assert window.tabs.count() == 12
+    assert window.tabs.count() == 14
 
     monkeypatch.setattr(
         QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes

@@ -131,6 +131,8 @@ def test_with_zh_cn_the_tabs_and_menus_are_chinese(qtbot, qapp, workspace, case)
         "关系图",
         "时间线",
         "审核",
+        "案件质量",
+        "诈骗预警",
         "日志",
     ]
     menus = [a.text() for a in win.menuBar().actions()]

@@ -34,6 +34,7 @@ from workstation.ui.evidence_view import EvidenceView
 from workstation.ui.faces_view import FacesView
 from workstation.ui.log_panel import LogPanel
 from workstation.ui.main_menus import build_menus
+from workstation.ui.quality_view import QualityView
 from workstation.ui.recent_cases import RecentCases
 from workstation.ui.report_dialog import ReportDialog
 from workstation.ui.reviews_view import ReviewsView
@@ -41,6 +42,7 @@ from workstation.ui.session_dialogs import CreateAdministratorDialog
 from workstation.ui.settings_dialog import RESTART_FIELDS, SettingsDialog
 from workstation.ui.table_views import PagedTableView
 from workstation.ui.timeline_view import TimelineView
+from workstation.ui.warning_view import WarningView
 from workstation.ui.workers import JobFailure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.summary = self.entities = self.links = self.data = None
         self.evidence = self.faces = self.enhance = None
         self.chart = self.timeline = None
+        self.reviews = self.quality = self.warning = None
 
         # The log panel first, so it shows what the other views log while loading.
         self.log_panel = LogPanel(parent=self)
@@ -183,6 +186,8 @@ class MainWindow(QMainWindow):
         self.chart = ChartView(ws, number, runner, self)
         self.timeline = TimelineView(ws, number, runner, self)
         self.reviews = ReviewsView(ws, number, runner, self)
+        self.quality = QualityView(ws, number, runner, self)
+        self.warning = WarningView(ws, number, runner, self)
         tabs = (
             (self.summary, self.tr("Summary")),
             (self.entities, self.tr("Entities")),
@@ -194,6 +199,8 @@ class MainWindow(QMainWindow):
             (self.chart, self.tr("Link chart")),
             (self.timeline, self.tr("Timeline")),
             (self.reviews, self.tr("Reviews")),
+            (self.quality, self.tr("Case quality")),
+            (self.warning, self.tr("Fraud warning")),
         )
         for index, (widget, name) in enumerate(tabs, start=1):
             self.tabs.insertTab(index, widget, name)
