@@ -150,22 +150,32 @@ def test_faces_twenty_pixels_wide_in_a_large_frame_are_found(face_engine, single
     assert len(clear) == 16
     assert found(face_engine.detect(frame, min_face=None)) <= 4  # 3 measured
     assert found(face_engine.detect(frame)) >= 15
-    # Video frames: one run over the whole frame at 0.8 scale replaces the
-    # tiles (plus the 640 px pass, as 0.8 x 1080 > 640).
+    # Photos and video frames: one run over the whole frame at 0.8 scale
+    # replaces the tiles (plus the 640 px pass, as 0.8 x 1080 > 640).
     assert found(face_engine.detect(frame, video=True)) >= 15
+    twin = face_engine._any_size_detector
     runs = {
-        (min_face, video): find_face_boxes(
-            face_engine._detector, frame, min_face=min_face, fixed_size=video
+        (min_face, mode): find_face_boxes(
+            face_engine._detector,
+            frame,
+            min_face=min_face,
+            fixed_size=mode == "video",
+            any_size=twin if mode == "photo" else None,
         )[2].detector_runs
         for min_face in (20.0, 40.0)
-        for video in (False, True)
+        for mode in ("tiles", "photo", "video")
     }
     assert runs == {
-        (20.0, False): 7,
-        (20.0, True): 2,
-        (40.0, False): 3,
-        (40.0, True): 1,
+        (20.0, "tiles"): 7,
+        (20.0, "photo"): 2,
+        (20.0, "video"): 2,
+        (40.0, "tiles"): 3,
+        (40.0, "photo"): 2,
+        (40.0, "video"): 1,
     }
+    # The photo pass makes no session of its own for the frame's size.
+    assert (1536, 864) in twin.resolution_sessions
+    assert all(s is twin.session for s in twin.resolution_sessions.values())
 
 
 def test_a_face_filling_the_frame_is_found_by_padding(face_engine, shared_data):
@@ -206,3 +216,37 @@ def test_face_crop_is_a_square_png_around_the_face(single_pass):
     corner = crop_face(Image.new("RGB", (50, 50), "white"), (0, 0, 20, 20), size=30)
     assert corner.getpixel((0, 0)) == (0, 0, 0)
     assert corner.getpixel((29, 29)) == (255, 255, 255)
+
+
+def test_many_images_come_back_in_order_with_unreadable_ones_named(
+    face_engine, tmp_path
+):
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(vectron_photo("gdp.jpg").read_bytes()[:300])
+    paths = [PHOTOS["yaoming"], broken, PHOTOS["gdp"], PHOTOS["t1"], PHOTOS["yaoming"]]
+    results = list(face_engine.detect_each(paths, image_of=load_bgr, min_face=None))
+
+    assert [path for path, _ in results] == paths
+    counts = [len(r) if isinstance(r, list) else type(r).__name__ for _, r in results]
+    assert counts == [1, "InputFileError", 5, 6, 1]
+    assert "broken.jpg" in str(results[1][1])
+    # the same faces as one image at a time
+    single = face_engine.detect(load_bgr(PHOTOS["gdp"]), min_face=None)
+    assert np.allclose(
+        [f.embedding for f in results[2][1]], [f.embedding for f in single], atol=1e-5
+    )
+
+
+def test_closing_many_images_early_stops_taking_more(face_engine):
+    taken = []
+
+    def images():
+        for _ in range(50):
+            taken.append(1)
+            yield load_bgr(PHOTOS["yaoming"])
+
+    each = face_engine.detect_each(images(), min_face=None)
+    first = next(each)
+    each.close()
+    assert len(first[1]) == 1
+    assert len(taken) <= 2 * face_engine.workers + 1

@@ -22,11 +22,13 @@ def _seen_again(rng, row: np.ndarray, cosine: float = 0.45) -> np.ndarray:
 
 @pytest.fixture
 def scanned(monkeypatch):
-    """Galleries above 5,000 faces go through an 8-bit scan of 512 rows."""
+    """Galleries above 5,000 faces go through an 8-bit scan of 512 rows, kept
+    in shards of 6,000 rows."""
     monkeypatch.setattr(face_index, "EXACT_LIMIT", 5000)
     monkeypatch.setattr(face_index, "SCAN", 512)
     monkeypatch.setattr(face_index, "FIRST_PREFIX", 32)
     monkeypatch.setattr(face_index, "ENCODE_ROWS", 4096)
+    monkeypatch.setattr(face_index, "SHARD_ROWS", 6000)
 
 
 def test_search_returns_the_exact_top_k():
@@ -90,6 +92,8 @@ def test_large_galleries_return_the_exact_top_k_through_the_8_bit_scan(scanned):
             assert hits.ids.tolist() == (expected + 100).tolist()
             assert np.allclose(hits.scores, scores[expected], atol=1e-6)
     assert index.nbytes >= 20_000 * 512 * 5  # the matrix and its 8-bit codes
+    shards = [int(s.ntotal) for s in index._codes.shards]
+    assert shards == [6000, 6000, 6000, 2000]
 
 
 def test_excluded_rows_are_left_out_of_the_8_bit_scan_too(scanned):
@@ -154,8 +158,8 @@ def test_an_8_bit_score_is_within_the_proved_bound_of_the_exact_score():
     codes.add(rows)
     for _ in range(5):
         probe = _unit_rows(rng, 1)[0]
-        rounded, found = codes.index.search(probe[None], 3000)
+        rounded, found = codes.search(probe, 3000)
 
-        error = np.abs(rounded[0] - rows[found[0]] @ probe)
+        error = np.abs(rounded - rows[found] @ probe)
 
         assert 0 < error.max() <= codes.error_bound(probe)

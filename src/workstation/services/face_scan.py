@@ -2,16 +2,16 @@
 
 Each evidence item is stored in its own transaction and marked as scanned
 with the current pack, so a cancelled or interrupted scan resumes where it
-stopped. While one photo is analysed the next is already being decoded on a
-second thread (decoding releases the interpreter lock), so the detector and
-the JPEG decoder overlap.
+stopped. Consecutive photos go through ``FaceEngine.detect_each``: one photo
+per core is decoded and analysed at a time (decoding and onnxruntime release
+the interpreter lock), and the results are stored in the case's order.
 """
 
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 
@@ -114,11 +114,11 @@ def _select_evidence(
     return chosen, refused
 
 
-def _load(ws: Workspace, evidence: Evidence) -> np.ndarray | InputFileError:
-    try:
+def _loader(ws: Workspace):
+    def load(evidence: Evidence) -> np.ndarray:
         return load_bgr(evidence_file(ws, evidence), name=evidence.original_name)
-    except InputFileError as exc:
-        return exc
+
+    return load
 
 
 class _Scanner:
@@ -132,15 +132,13 @@ class _Scanner:
         self.partial: list[str] = []
         self.failed: list[ScanFailure] = []
 
-    def photo(self, evidence: Evidence, loading: Future) -> None:
-        image = loading.result()
-        if isinstance(image, InputFileError):
-            log.warning("face scan skipped evidence %s: %s", evidence.id, image)
+    def photo(self, evidence: Evidence, faces: list | InputFileError) -> None:
+        if isinstance(faces, InputFileError):
+            log.warning("face scan skipped evidence %s: %s", evidence.id, faces)
             self.failed.append(
-                ScanFailure(evidence.id, evidence.original_name, str(image))
+                ScanFailure(evidence.id, evidence.original_name, str(faces))
             )
             return
-        faces = self.engine.detect(image, min_face=self.min_face)
         pack = self.engine.pack_name
         with self.ws.store.transaction():
             face_rows.insert_faces(
@@ -236,30 +234,33 @@ def scan_faces(
     )
     scanner.failed += refused
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="decode") as decoder:
-        pending: dict[int, Future] = {}
+    def check_cancel(done: int) -> None:
+        if cancel is not None and cancel.is_set():
+            raise Cancelled(
+                f"Face scan of case {case.number} cancelled after {done} of "
+                f"{len(todo)} items; their faces are kept and the next scan "
+                "continues with the rest."
+            )
 
-        def prefetch(position: int) -> None:
-            if position < len(todo) and is_photo(todo[position]):
-                pending[position] = decoder.submit(_load, ws, todo[position])
-
-        prefetch(0)
-        for number, evidence in enumerate(todo, start=1):
-            if cancel is not None and cancel.is_set():
-                for future in pending.values():
-                    future.cancel()
-                raise Cancelled(
-                    f"Face scan of case {case.number} cancelled after "
-                    f"{number - 1} of {len(todo)} items; their faces are kept and "
-                    "the next scan continues with the rest."
-                )
-            prefetch(number)
-            if is_photo(evidence):
-                scanner.photo(evidence, pending.pop(number - 1))
-            else:
-                scanner.video(evidence, number - 1, len(todo))
-            if progress:
-                progress(number, len(todo), evidence.original_name)
+    done = 0
+    for photos, group in groupby(todo, key=is_photo):
+        check_cancel(done)
+        if photos:
+            items = engine.detect_each(group, image_of=_loader(ws), min_face=min_face)
+        else:
+            items = ((evidence, None) for evidence in group)
+        try:
+            for evidence, found in items:
+                check_cancel(done)
+                if photos:
+                    scanner.photo(evidence, found)
+                else:
+                    scanner.video(evidence, done, len(todo))
+                done += 1
+                if progress:
+                    progress(done, len(todo), evidence.original_name)
+        finally:
+            items.close()
 
     summary = ScanSummary(
         case_number=case.number,

@@ -19,7 +19,11 @@ from workstation.services.workspace import Workspace
 from workstation.store import face_rows, track_rows
 from workstation.vision.face_engine import MIN_FACE, AnalysedFace, FaceEngine
 from workstation.vision.face_tracking import FaceTracker, Track
-from workstation.vision.video_frames import DEFAULT_SAMPLE_FPS, VideoSampler
+from workstation.vision.video_frames import (
+    DEFAULT_SAMPLE_FPS,
+    VideoFrame,
+    VideoSampler,
+)
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +50,10 @@ class StoredVideo:
     track_ids: tuple[int, ...]
     frames_analysed: int
     complete: bool
+
+
+def _pixels(frame: VideoFrame):
+    return frame.image
 
 
 def analyse_video(
@@ -85,26 +93,32 @@ def analyse_video(
     faces: list[tuple[int, float, AnalysedFace]] = []
     face_tracks: list[int] = []
     analysed = 0
-    for frame in sampler:
-        if cancel is not None and cancel.is_set():
-            raise Cancelled(
-                f"Face scan cancelled in {label} at frame {frame.number}; nothing "
-                "of this video was kept and the next scan analyses it again."
+    frames = iter(sampler)
+    try:
+        for frame, found in engine.detect_each(
+            frames, image_of=_pixels, min_face=min_face, video=True
+        ):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled(
+                    f"Face scan cancelled in {label} at frame {frame.number}; "
+                    "nothing of this video was kept and the next scan analyses "
+                    "it again."
+                )
+            numbers = tracker.update(
+                frame.number,
+                frame.time_s,
+                [
+                    (f.box, f.embedding, f.quality, len(faces) + i)
+                    for i, f in enumerate(found)
+                ],
             )
-        found = engine.detect(frame.image, min_face=min_face, video=True)
-        numbers = tracker.update(
-            frame.number,
-            frame.time_s,
-            [
-                (f.box, f.embedding, f.quality, len(faces) + i)
-                for i, f in enumerate(found)
-            ],
-        )
-        faces.extend((frame.number, frame.time_s, f) for f in found)
-        face_tracks.extend(numbers)
-        analysed += 1
-        if progress:
-            progress(analysed, max(expected, analysed), label)
+            faces.extend((frame.number, frame.time_s, f) for f in found)
+            face_tracks.extend(numbers)
+            analysed += 1
+            if progress:
+                progress(analysed, max(expected, analysed), label)
+    finally:
+        frames.close()
     tracks = tracker.finish()
     log.info(
         "%s: %d frames analysed of %d decoded, %d faces, %d tracks",

@@ -8,7 +8,7 @@ The gallery is one contiguous ``float32`` matrix, one unit-length row per face.
 * Large galleries: the matrix is 2 GB per million faces and reading it all
   takes longer than a person should wait, so a copy with every value rounded
   to 8 bits (faiss's scalar quantiser, 512 MB per million faces) is scanned
-  first, on one thread. Its :data:`SCAN` best rows are scored exactly from
+  first, in shards side by side. Its :data:`SCAN` best rows are scored exactly from
   the matrix, best first in growing prefixes, until the result is proved to
   be the exact one: a value rounded to 8 bits is off by at most half a step,
   so a row's rounded score is off by at most half a step times the sum of
@@ -30,6 +30,7 @@ import functools
 import logging
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -45,6 +46,8 @@ SCAN = 4096
 FIRST_PREFIX = 256
 #: Rows encoded to 8 bits at a time.
 ENCODE_ROWS = 1 << 16
+#: Rows per shard of 8-bit codes.
+SHARD_ROWS = 1 << 19
 _LEVELS = 255
 #: Slack for the float32 rounding of a score, far above what 512 terms reach.
 _FLOAT_SLACK = 1e-4
@@ -97,33 +100,73 @@ def _encoder_threads() -> int:
 
 
 class _Codes:
-    """The rows rounded to 8 bits on one range ``[-reach, reach]``, in faiss."""
+    """The rows rounded to 8 bits on one range ``[-reach, reach]``, in faiss.
+
+    faiss scans the codes of one query on one thread, so they are kept in
+    shards of :data:`SHARD_ROWS` rows scanned side by side, one thread per
+    core (measured at a million faces on two cores: 103 ms in one index,
+    46 ms in two shards).
+    """
 
     def __init__(self, reach: float) -> None:
-        faiss = _faiss()
         self.reach = reach
-        self.index = faiss.IndexScalarQuantizer(
+        self.shards: list = []
+        self._rows = 0
+
+    def _shard(self):
+        faiss = _faiss()
+        shard = faiss.IndexScalarQuantizer(
             EMBEDDING_SIZE,
             faiss.ScalarQuantizer.QT_8bit_uniform,
             faiss.METRIC_INNER_PRODUCT,
         )
         # Training on the two corners sets the range to exactly [-reach, reach].
-        corners = np.full((2, EMBEDDING_SIZE), reach, dtype=np.float32)
-        corners[0] = -reach
-        self.index.train(corners)
+        corners = np.full((2, EMBEDDING_SIZE), self.reach, dtype=np.float32)
+        corners[0] = -self.reach
+        shard.train(corners)
+        return shard
 
     def __len__(self) -> int:
-        return int(self.index.ntotal)
+        return self._rows
 
     def add(self, rows: np.ndarray) -> None:
         _faiss().omp_set_num_threads(_encoder_threads())
-        for start in range(0, rows.shape[0], ENCODE_ROWS):
-            self.index.add(np.ascontiguousarray(rows[start : start + ENCODE_ROWS]))
+        start = 0
+        while start < rows.shape[0]:
+            if not self.shards or self.shards[-1].ntotal >= SHARD_ROWS:
+                self.shards.append(self._shard())
+            shard = self.shards[-1]
+            room = min(ENCODE_ROWS, SHARD_ROWS - int(shard.ntotal))
+            chunk = np.ascontiguousarray(rows[start : start + room])
+            shard.add(chunk)
+            start += chunk.shape[0]
+            self._rows += chunk.shape[0]
+
+    def search(self, probe: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``k`` best 8-bit scores and their rows, best first."""
+        starts = np.cumsum([0] + [int(s.ntotal) for s in self.shards])
+
+        def scan(i: int):
+            shard = self.shards[i]
+            scores, rows = shard.search(probe[None], min(k, int(shard.ntotal)))
+            return scores[0], rows[0] + starts[i]
+
+        found = list(_scan_pool().map(scan, range(len(self.shards))))
+        scores = np.concatenate([f[0] for f in found])
+        rows = np.concatenate([f[1] for f in found])
+        best = np.argsort(-scores, kind="stable")[:k]
+        return scores[best], rows[best]
 
     def error_bound(self, probe: np.ndarray) -> float:
         """Most a row's 8-bit score can differ from its exact score."""
         half_step = self.reach / _LEVELS
         return half_step * float(np.abs(probe).sum()) + _FLOAT_SLACK
+
+
+@functools.cache
+def _scan_pool() -> ThreadPoolExecutor:
+    """The threads that scan the 8-bit shards (faiss releases the GIL)."""
+    return ThreadPoolExecutor(_encoder_threads(), thread_name_prefix="face-scan")
 
 
 def _reach_of(rows: np.ndarray) -> float:
@@ -229,8 +272,7 @@ class FaceIndex:
         """The exact best rows found through the 8-bit scan, or None unproven."""
         codes = self._codes_of(size)
         scan = max(SCAN, 16 * k)
-        rounded, found = codes.index.search(probe[None], scan)
-        rounded, found = rounded[0], found[0]
+        rounded, found = codes.search(probe, scan)
         bound = codes.error_bound(probe)
         taken = min(FIRST_PREFIX, scan)
         while True:
