@@ -2,24 +2,31 @@
 
 :func:`prepare_table` checks the file, rewrites it (see :mod:`.encoding` and
 :mod:`.spreadsheet`), reads its header and matches the spec's columns against
-it, so that a wrong file or spec fails before anything is written.
+it, so that a wrong file or spec fails before anything is written. A UTF-8
+file whose lines all end the same way (LF, or CRLF without quoted values) is
+already what the loader reads: it is checked and hashed in one pass and loaded
+as it is, without a copy.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import hashlib
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from workstation.domain.errors import ImportSpecError, InputFileError
-from workstation.domain.progress import CancelToken, ProgressCallback
+from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.ingest.adjacency import (
     ADJACENCY_COLUMNS,
     ADJACENCY_LAYOUT,
     melt_adjacency_matrix,
 )
 from workstation.ingest.encoding import (
+    TextLayout,
     detect_encoding,
     peek_first_line,
     transcode_to_utf8,
@@ -31,6 +38,9 @@ log = logging.getLogger(__name__)
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 PREPARED_NAME = "prepared.csv"
+SCAN_CHUNK_BYTES = 4 << 20
+#: An empty line: a line break right after another one (or the file's start).
+_BLANK_LINE = re.compile(rb"(?<=\n)\r?\n")
 
 
 @dataclass(frozen=True)
@@ -47,6 +57,9 @@ class PreparedTable:
         columns: the column names, in file order.
         physical_lines: lines in the user's file (sheet rows for workbooks).
         blank_lines: the empty lines, which hold no record.
+        new_line: the copy's line end, ``"\\n"`` or ``"\\r\\n"``.
+        sha256: the user's file's SHA-256 when it was read whole on the way,
+            else "".
     """
 
     source: Path
@@ -58,6 +71,8 @@ class PreparedTable:
     columns: tuple[str, ...]
     physical_lines: int
     blank_lines: tuple[int, ...]
+    new_line: str = "\n"
+    sha256: str = ""
 
     def index(self, column: str) -> int:
         """The position of a column, matched exactly, else ignoring case."""
@@ -133,6 +148,7 @@ def prepare_table(
     path = check_input_file(path)
     target = Path(workdir) / PREPARED_NAME
     fmt = file_format(path, spec)
+    scan = None
     if spec.layout == ADJACENCY_LAYOUT:
         return _prepare_matrix(path, spec, target, progress=progress, cancel=cancel)
     if fmt == "xlsx":
@@ -153,14 +169,19 @@ def prepare_table(
         delimiter = "\t" if whitespace else spec.delimiter
         # the header is checked before the whole file is read
         columns = _columns(path, spec, peek_first_line(path, encoding), delimiter)
-        layout = transcode_to_utf8(
-            path,
-            target,
-            encoding,
-            split_whitespace=whitespace,
-            progress=progress,
-            cancel=cancel,
-        )
+        if encoding == "utf-8" and not whitespace:
+            scan = scan_utf8(path, progress=progress, cancel=cancel)
+        if scan is not None:
+            target, layout = path, scan.layout
+        else:
+            layout = transcode_to_utf8(
+                path,
+                target,
+                encoding,
+                split_whitespace=whitespace,
+                progress=progress,
+                cancel=cancel,
+            )
 
     records = layout.physical_lines - len(layout.blank_lines)
     if records == 0:
@@ -182,6 +203,8 @@ def prepare_table(
         columns=columns,
         physical_lines=layout.physical_lines,
         blank_lines=layout.blank_lines,
+        new_line=scan.new_line if scan else "\n",
+        sha256=scan.sha256 if scan else "",
     )
     log.info(
         "%s: %s, %s, %d lines, columns %s",
@@ -192,6 +215,88 @@ def prepare_table(
         ", ".join(columns),
     )
     return prepared
+
+
+@dataclass(frozen=True)
+class Utf8Scan:
+    """A UTF-8 file the loader can read as it is.
+
+    Attributes:
+        layout: its lines, as :func:`transcode_to_utf8` would have reported.
+        new_line: the line end of every line, ``"\\n"`` or ``"\\r\\n"``.
+        sha256: the file's SHA-256, hex.
+    """
+
+    layout: TextLayout
+    new_line: str
+    sha256: str
+
+
+def scan_utf8(
+    path: Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Utf8Scan | None:
+    """Check, hash and count the lines of a UTF-8 file in one pass.
+
+    Args:
+        path: the user's file, detected as UTF-8 without a byte-order mark.
+        progress: called with bytes read so far.
+        cancel: checked between chunks.
+
+    Returns:
+        The scan, or None when the file must be rewritten first: it is not
+        valid UTF-8 throughout (the rewrite says where), mixes line ends or
+        has bare CRs, or has CRLF line ends and quoted values (a quoted value
+        may span lines, and the rewrite makes those line ends LF too).
+    """
+    total = path.stat().st_size
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    digest = hashlib.sha256()
+    # the last bytes of the chunk before; the file's start counts as a line break
+    tail = b"\n"
+    line_feeds = returns = crlf = done = 0
+    quoted = False
+    blank: list[int] = []
+    with open(path, "rb") as handle:
+        while chunk := handle.read(SCAN_CHUNK_BYTES):
+            check_cancel(cancel)
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return None
+            digest.update(chunk)
+            data = tail + chunk
+            start = len(tail)
+            # line feeds before each empty line give its number
+            seen, counted = line_feeds, start
+            for match in _BLANK_LINE.finditer(data):
+                end = match.end() - 1
+                if end < start:
+                    continue
+                seen += data.count(b"\n", counted, end)
+                counted = end
+                blank.append(seen + 1)
+            line_feeds += chunk.count(b"\n")
+            returns += chunk.count(b"\r")
+            crlf += data.count(b"\r\n", start - 1)
+            quoted = quoted or b'"' in chunk
+            tail = data[-2:]
+            done += len(chunk)
+            if progress:
+                progress(done, total, f"reading {path.name}")
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    if returns and (returns != crlf or crlf != line_feeds or quoted):
+        return None
+    lines = line_feeds + (0 if tail.endswith(b"\n") else 1)
+    layout = TextLayout(lines, tuple(blank), "")
+    new_line = "\r\n" if returns else "\n"
+    log.debug("%s: read as it is, %d lines, %d blank", path, lines, len(blank))
+    return Utf8Scan(layout, new_line, digest.hexdigest())
 
 
 def _prepare_matrix(

@@ -72,7 +72,7 @@ def import_table(
         check_cancel(cancel)
         record = ImportRecord(
             file_name=path.name,
-            file_sha256=sha256_file(path),
+            file_sha256=prepared.sha256 or sha256_file(path),
             spec_name=spec.name,
             spec_json=json.dumps(spec.raw, ensure_ascii=False, default=str),
             encoding=prepared.encoding,
@@ -180,6 +180,7 @@ def table_load(prepared: PreparedTable, spec: ImportSpec) -> TableLoad:
         delimiter=prepared.delimiter,
         physical_lines=prepared.physical_lines,
         blank_lines=prepared.blank_lines,
+        new_line=prepared.new_line,
         entities=entities,
         links=links,
         events=events,

@@ -628,6 +628,10 @@ class _Loader:
             for i, name in enumerate(self.table.columns)
         )
         note = sql_text(_RECORD_NOTE if self.record_mode else "")
+        line_text = "csv_line"
+        if self.table.new_line == "\r\n":
+            # the reader's copy of a CRLF line starts after the CR before it
+            line_text = "ltrim(rtrim(csv_line, chr(13)), chr(10))"
         header = int(self.table.header)
         self.run(
             "INSERT INTO import_rejects (import_id, line, column_name, value, reason) "
@@ -635,7 +639,7 @@ class _Loader:
             f"reason || {note} FROM ("
             "SELECT line, CASE WHEN kind IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') "
             f"THEN NULL ELSE CASE column_name {names} END END AS column_name, "
-            f"left(csv_line, {_VALUE_CHARS}) AS value, "
+            f"left({line_text}, {_VALUE_CHARS}) AS value, "
             "CASE WHEN kind IN ('MISSING COLUMNS', 'TOO MANY COLUMNS') THEN "
             "'wrong number of columns: ' || regexp_replace(message, "
             "'^Expected Number of Columns: ([0-9]+) Found: ([0-9]+).*$', "
