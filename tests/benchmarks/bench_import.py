@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import duckdb
+from ratios import report_ratio
 
 from workstation.services.cases import create_case
 from workstation.services.ingest import import_table
@@ -92,6 +93,13 @@ def main() -> None:
     print(f"{'workstation import, validated (ours)':<44} {ours:>8.2f}")
     print(f"{'ratio ours / peer (goal <= 1.3)':<44} {ours / peer:>8.2f}")
     assert loaded == args.rows
+    report_ratio(
+        f"import, {args.rows:,} call records",
+        ours,
+        "DuckDB read_csv into a table",
+        peer,
+        goal=1.3,
+    )
 
 
 if __name__ == "__main__":
