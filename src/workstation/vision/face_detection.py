@@ -244,8 +244,8 @@ def find_face_boxes(
             the whole frame once (as insightface does), plus the padded retry.
         fixed_size: Many frames of this size follow (video): the scaled pass
             runs on ``detector`` (its session for that size is made once),
-            and the 640 px pass is skipped when the scaled frame is no taller
-            than 640 px.
+            and the 640 px pass is skipped when the scaled frame's short side
+            is at most 640 px.
         any_size: The same model as ``detector``, taking any input size on
             one session: used for the scaled pass of single images. Without
             it single images are searched in tiles.
@@ -263,8 +263,6 @@ def find_face_boxes(
         boxes, points = _whole_pass(detector, image, side, fixed_size)
         return _finish(detector, image, [boxes], [points], np.inf, 1, 0)
     scale = min(MAX_UPSCALE, RELIABLE_FACE / float(min_face))
-    scaled_fits = width * height * scale**2 <= MAX_SCALED_PIXELS
-    one_size = detector if fixed_size else any_size if scaled_fits else None
     if fixed_size and min(width, height) * scale <= DET_SIDE:
         boxes, points = _whole_scaled_pass(detector, image, scale)
         return _finish(detector, image, [boxes], [points], np.inf, 1, 0)
@@ -273,6 +271,9 @@ def find_face_boxes(
     all_boxes, all_points = [boxes], [points]
     if max(width, height) * scale <= side:
         return _finish(detector, image, all_boxes, all_points, largest_small, 1, 0)
+    # one run over the whole scaled frame where a session takes its size
+    scaled_fits = width * height * scale**2 <= MAX_SCALED_PIXELS
+    one_size = detector if fixed_size else any_size if scaled_fits else None
     if one_size is not None:
         more_boxes, more_points = _whole_scaled_pass(one_size, image, scale)
         return _finish(

@@ -29,7 +29,6 @@ Example (needs a provisioned pack)::
 from __future__ import annotations
 
 import logging
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -56,6 +55,7 @@ from workstation.vision.providers import (
     choose_providers,
     context_id,
     is_gpu_provider,
+    usable_cores,
 )
 
 log = logging.getLogger(__name__)
@@ -148,13 +148,6 @@ def session_options(threads: int = 0, *, spinning: bool = False):
     return options
 
 
-def _cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
 def _load_model(path: Path, role: str, providers: list[str], threads: int):
     from insightface.model_zoo import get_model
 
@@ -235,7 +228,7 @@ class FaceEngine:
                 f"{pack.path}: the pack lists no {' or '.join(missing)} model. "
                 "Check the pack, or choose another with --pack."
             )
-        cores = _cores()
+        cores = usable_cores()
         self.workers = int(workers) or min(MAX_WORKERS, cores)
         threads = int(threads) or max(1, cores // self.workers)
         ctx = context_id(self.requested_providers)

@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+
+from workstation.vision.providers import usable_cores
 
 log = logging.getLogger(__name__)
 
@@ -92,13 +93,6 @@ def _faiss():
     return faiss
 
 
-def _encoder_threads() -> int:
-    """One encoding thread per core this process may use, as onnxruntime's."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
 class _Codes:
     """The rows rounded to 8 bits on one range ``[-reach, reach]``, in faiss.
 
@@ -111,7 +105,6 @@ class _Codes:
     def __init__(self, reach: float) -> None:
         self.reach = reach
         self.shards: list = []
-        self._rows = 0
 
     def _shard(self):
         faiss = _faiss()
@@ -127,10 +120,10 @@ class _Codes:
         return shard
 
     def __len__(self) -> int:
-        return self._rows
+        return sum(int(shard.ntotal) for shard in self.shards)
 
     def add(self, rows: np.ndarray) -> None:
-        _faiss().omp_set_num_threads(_encoder_threads())
+        _faiss().omp_set_num_threads(usable_cores())
         start = 0
         while start < rows.shape[0]:
             if not self.shards or self.shards[-1].ntotal >= SHARD_ROWS:
@@ -140,7 +133,6 @@ class _Codes:
             chunk = np.ascontiguousarray(rows[start : start + room])
             shard.add(chunk)
             start += chunk.shape[0]
-            self._rows += chunk.shape[0]
 
     def search(self, probe: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """The ``k`` best 8-bit scores and their rows, best first."""
@@ -166,7 +158,7 @@ class _Codes:
 @functools.cache
 def _scan_pool() -> ThreadPoolExecutor:
     """The threads that scan the 8-bit shards (faiss releases the GIL)."""
-    return ThreadPoolExecutor(_encoder_threads(), thread_name_prefix="face-scan")
+    return ThreadPoolExecutor(usable_cores(), thread_name_prefix="face-scan")
 
 
 def _reach_of(rows: np.ndarray) -> float:

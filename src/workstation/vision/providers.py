@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,13 @@ GPU_PREFERENCE = (
     "DmlExecutionProvider",
     "CoreMLExecutionProvider",
 )
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def available_providers() -> list[str]:
