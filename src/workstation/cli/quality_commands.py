@@ -14,6 +14,7 @@ from datetime import date
 
 from workstation.cli.credentials import open_session
 from workstation.domain.errors import WorkstationError
+from workstation.domain.quality import rate_text
 
 _SUMMARY = "summary"
 
@@ -51,10 +52,6 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - len(text) - wide)
 
 
-def _rate(rate: float | None) -> str:
-    return "-" if rate is None else f"{rate:.0%}"
-
-
 def _print_summary(summary) -> None:
     totals, settings = summary.totals, summary.checklist.settings
     hours = totals.mean_registration_hours
@@ -65,7 +62,7 @@ def _print_summary(summary) -> None:
         f"{totals.late_registrations} registered late (> "
         f"{settings.late_registration_days:g} day), mean report to registration "
         f"{'-' if hours is None else f'{hours:.1f} h'}; administrative closed in "
-        f"{settings.closure_days:g} days {_rate(totals.closure_rate)} "
+        f"{settings.closure_days:g} days {rate_text(totals.closure_rate)} "
         f"({totals.closed_in_time} in time, {totals.overdue} overdue, "
         f"{totals.pending} pending); problem points {summary.problem_points:g}."
     )
@@ -75,7 +72,7 @@ def _print_summary(summary) -> None:
         t = s.timeliness
         print(
             f"{s.rank:>4}  {_pad(s.station, 16)} {t.cases:>5} "
-            f"{t.late_registrations:>5} {_rate(t.closure_rate):>8} "
+            f"{t.late_registrations:>5} {rate_text(t.closure_rate):>8} "
             f"{s.problem_points:>7g} {s.score:>7.2f}"
         )
     print("\nofficers")
@@ -88,7 +85,7 @@ def _print_summary(summary) -> None:
         print(
             f"{o.rank:>4}  {_pad(who, 18)} {o.lead_cases:>4} {o.assist_cases:>6} "
             f"{o.weighted_cases:>8g} {o.late_registrations:>5} "
-            f"{_rate(o.closure_rate):>8} {o.problem_points:>7.2f} {o.score:>7.2f}"
+            f"{rate_text(o.closure_rate):>8} {o.problem_points:>7.2f} {o.score:>7.2f}"
         )
     if summary.categories:
         print("\nproblem points by category")

@@ -205,6 +205,15 @@ def closure_rate(closed_in_time: int, overdue: int) -> float | None:
     return closed_in_time / due if due else None
 
 
+def rate_text(rate: float | None) -> str:
+    """A closure rate as shown in tables: a whole percentage, or "-" for none.
+
+    >>> rate_text(0.5), rate_text(None)
+    ('50%', '-')
+    """
+    return "-" if rate is None else f"{rate:.0%}"
+
+
 @dataclass(frozen=True)
 class Timeliness:
     """Registration and 30-day closure figures of a set of cases.

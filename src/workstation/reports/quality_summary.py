@@ -17,7 +17,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, SimpleDocTemplate, Spacer, Table
 
-from workstation.domain.quality import Finding, QualitySummary
+from workstation.domain.quality import Finding, QualitySummary, rate_text
 from workstation.reports.composer import Composer
 from workstation.reports.fonts import missing_glyphs, register_report_fonts
 from workstation.reports.pdf_parts import MUTED, RULE, when
@@ -36,10 +36,6 @@ class QualityPdf:
 
     data: bytes
     pages: int
-
-
-def _rate(rate: float | None) -> str:
-    return "-" if rate is None else f"{rate:.0%}"
 
 
 class _Summary:
@@ -113,7 +109,7 @@ class _Summary:
             labels["no_rate"]
             if totals.closure_rate is None
             else labels["rate_value"].format(
-                rate=_rate(totals.closure_rate),
+                rate=rate_text(totals.closure_rate),
                 in_time=totals.closed_in_time,
                 overdue=totals.overdue,
                 pending=totals.pending,
@@ -183,7 +179,7 @@ class _Summary:
                 self.cell(s.station),
                 self.cell(s.timeliness.cases, right=True),
                 self.cell(s.timeliness.late_registrations, right=True),
-                self.cell(_rate(s.timeliness.closure_rate), right=True),
+                self.cell(rate_text(s.timeliness.closure_rate), right=True),
                 self.cell(f"{s.problem_points:g}", right=True),
                 self.cell(f"{s.score:.2f}", right=True),
             ]
@@ -204,7 +200,7 @@ class _Summary:
                 self.cell(o.assist_cases, right=True),
                 self.cell(f"{o.weighted_cases:g}", right=True),
                 self.cell(o.late_registrations, right=True),
-                self.cell(_rate(o.closure_rate), right=True),
+                self.cell(rate_text(o.closure_rate), right=True),
                 self.cell(f"{o.problem_points:.2f}", right=True),
                 self.cell(f"{o.score:.2f}", right=True),
             ]

@@ -12,7 +12,7 @@ each read and finding.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QLocale, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.quality import Checklist, QualitySummary
+from workstation.domain.quality import Checklist, QualitySummary, rate_text
 from workstation.security.roles import Permission, allowed
 from workstation.services import case_quality
 from workstation.services.quality_figures import month_of
@@ -44,10 +44,6 @@ from workstation.ui.quality_charts import QualityCharts
 from workstation.ui.workers import JobFailure, TaskRunner
 
 log = logging.getLogger(__name__)
-
-
-def _rate(rate: float | None) -> str:
-    return "-" if rate is None else f"{rate:.0%}"
 
 
 def _chinese() -> bool:
@@ -231,7 +227,7 @@ class QualityView(QWidget):
 
     def _show_months(self, months: list[str]) -> None:
         chosen = self.month
-        today = month_of_today()
+        today = month_of(datetime.now())
         self.month_box.clear()
         for month in sorted(set(months) | {today}, reverse=True):
             self.month_box.addItem(month, month)
@@ -279,7 +275,7 @@ class QualityView(QWidget):
                 admin=totals.administrative,
                 criminal=totals.criminal,
                 late=totals.late_registrations,
-                rate=_rate(totals.closure_rate),
+                rate=rate_text(totals.closure_rate),
                 in_time=totals.closed_in_time,
                 overdue=totals.overdue,
                 pending=totals.pending,
@@ -295,7 +291,7 @@ class QualityView(QWidget):
                     s.station,
                     str(s.timeliness.cases),
                     str(s.timeliness.late_registrations),
-                    _rate(s.timeliness.closure_rate),
+                    rate_text(s.timeliness.closure_rate),
                     f"{s.problem_points:g}",
                     f"{s.score:.2f}",
                 )
@@ -313,7 +309,7 @@ class QualityView(QWidget):
                     str(o.assist_cases),
                     f"{o.weighted_cases:g}",
                     str(o.late_registrations),
-                    _rate(o.closure_rate),
+                    rate_text(o.closure_rate),
                     f"{o.problem_points:.2f}",
                     f"{o.score:.2f}",
                 )
@@ -465,9 +461,3 @@ class QualityView(QWidget):
             self.exported.emit(str(written))
 
         self._runner.submit(self.tr("Exporting the quality summary"), job, done)
-
-
-def month_of_today() -> str:
-    """This month, ``YYYY-MM``."""
-    today = date.today()
-    return f"{today.year:04d}-{today.month:02d}"
