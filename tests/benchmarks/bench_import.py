@@ -2,10 +2,13 @@
 
 Writes a generated call-record CSV (default 5,000,000 rows), then in the same run
 times (1) the peer: plain ``read_csv`` into a table with identifier columns typed
-VARCHAR and no validation, and (2) ``workstation import`` through the shipped
+VARCHAR and no validation, (2) ``workstation import`` through the shipped
 ``call_records`` spec: transcoding, validation, phone normalisation, rejects,
-entities, links and the audit entry, all in one transaction. Prints both and the
-ratio (goal: at most 1.3x).
+entities, links and the audit entry, all in one transaction, and (3) the bare
+minimum any import into the case model runs, in the same workspace schema: the
+file into a staging table, its distinct phones into ``entities``, and the calls
+into ``links`` with both ends' ids, with nothing checked, normalised, hashed or
+audited. Prints all three and the ratios (goal for ours: at most 1.3x the peer).
 
     python tests/benchmarks/bench_import.py [--rows N]
 """
@@ -64,6 +67,37 @@ def time_peer(path: Path, workdir: Path) -> float:
     return elapsed
 
 
+#: The minimum of SQL an import into the case model runs, nothing checked.
+SKELETON = (
+    "CREATE TEMP TABLE stage AS SELECT * FROM read_csv(?, all_varchar = true, "
+    "header = true)",
+    "CREATE TEMP TABLE phones AS SELECT DISTINCT raw FROM ("
+    "SELECT caller AS raw FROM stage UNION ALL SELECT callee FROM stage)",
+    "INSERT INTO entities (case_id, type, key, label) "
+    "SELECT $case, 'phone', raw, raw FROM phones",
+    "CREATE TEMP TABLE ids AS SELECT key, id FROM entities WHERE case_id = $case",
+    "INSERT INTO links (case_id, type, source_id, target_id, start_time, "
+    "duration_s, cell, source_line) SELECT $case, 'call', s.id, t.id, "
+    "CAST(start_time AS TIMESTAMP), CAST(duration_s AS BIGINT), cell_id, "
+    "stage.rowid FROM stage JOIN ids s ON s.key = caller JOIN ids t ON t.key = callee",
+)
+
+
+def time_skeleton(path: Path, workdir: Path) -> float:
+    settings = Settings.from_environment(
+        workspace_dir=workdir / "skeleton", user_name="bench"
+    )
+    with Workspace(settings) as ws:
+        case = create_case(ws, "BENCH-1", "benchmark")
+        started = time.perf_counter()
+        with ws.store.transaction() as conn:
+            conn.execute(SKELETON[0], [str(path)])
+            conn.execute(SKELETON[1])
+            for sql in SKELETON[2:]:
+                conn.execute(sql, {"case": case.id})
+        return time.perf_counter() - started
+
+
 def time_workstation(path: Path, workdir: Path) -> tuple[float, int]:
     settings = Settings.from_environment(
         workspace_dir=workdir / "ws", user_name="bench"
@@ -87,11 +121,14 @@ def main() -> None:
         size_mb = path.stat().st_size / 1e6
         peer = time_peer(path, workdir)
         ours, loaded = time_workstation(path, workdir)
+        skeleton = time_skeleton(path, workdir)
     print(f"call records: {args.rows:,} rows, {size_mb:.0f} MB, {os.cpu_count()} CPUs")
     print(f"{'step':<44} {'seconds':>8}")
     print(f"{'DuckDB read_csv into a table (peer)':<44} {peer:>8.2f}")
     print(f"{'workstation import, validated (ours)':<44} {ours:>8.2f}")
+    print(f"{'import skeleton, nothing checked':<44} {skeleton:>8.2f}")
     print(f"{'ratio ours / peer (goal <= 1.3)':<44} {ours / peer:>8.2f}")
+    print(f"{'ratio skeleton / peer':<44} {skeleton / peer:>8.2f}")
     assert loaded == args.rows
     report_ratio(
         f"import, {args.rows:,} call records",
@@ -99,6 +136,12 @@ def main() -> None:
         "DuckDB read_csv into a table",
         peer,
         goal=1.3,
+    )
+    report_ratio(
+        f"import skeleton, {args.rows:,} call records, nothing checked",
+        skeleton,
+        "DuckDB read_csv into a table",
+        peer,
     )
 
 

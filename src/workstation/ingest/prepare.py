@@ -14,7 +14,6 @@ import codecs
 import csv
 import hashlib
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,7 +39,7 @@ XLSX_SUFFIXES = (".xlsx", ".xlsm")
 PREPARED_NAME = "prepared.csv"
 SCAN_CHUNK_BYTES = 4 << 20
 #: An empty line: a line break right after another one (or the file's start).
-_BLANK_LINE = re.compile(rb"(?<=\n)\r?\n")
+_BLANK_LINES = (b"\n\n", b"\n\r\n")
 
 
 @dataclass(frozen=True)
@@ -232,6 +231,23 @@ class Utf8Scan:
     sha256: str
 
 
+def _blank_line_ends(data: bytes, start: int) -> list[int]:
+    """Where the empty lines of ``data`` end (their line feed), from ``start`` on.
+
+    ``bytes.find`` looks for them many times faster than a regular expression
+    would, and files seldom have any.
+    """
+    ends = []
+    for pattern in _BLANK_LINES:
+        found = data.find(pattern)
+        while found >= 0:
+            end = found + len(pattern) - 1
+            if end >= start:
+                ends.append(end)
+            found = data.find(pattern, found + 1)
+    return sorted(ends)
+
+
 def scan_utf8(
     path: Path,
     *,
@@ -271,10 +287,7 @@ def scan_utf8(
             start = len(tail)
             # line feeds before each empty line give its number
             seen, counted = line_feeds, start
-            for match in _BLANK_LINE.finditer(data):
-                end = match.end() - 1
-                if end < start:
-                    continue
+            for end in _blank_line_ends(data, start):
                 seen += data.count(b"\n", counted, end)
                 counted = end
                 blank.append(seen + 1)

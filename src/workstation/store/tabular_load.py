@@ -23,8 +23,9 @@ from workstation.store.case_store import CaseStore
 
 log = logging.getLogger(__name__)
 
-#: Leading and trailing whitespace of non-key values (labels, cells, ...).
-_TRIM = "^[ \t\r\n\f\v\u00a0\u3000]+|[ \t\r\n\f\v\u00a0\u3000]+$"
+#: Whitespace trimmed from both ends of non-key values (labels, cells, ...).
+_SPACES = " \t\r\n\f\v\u00a0\u3000"
+_TRIM = f"^[{_SPACES}]+|[{_SPACES}]+$"
 _VALUE_CHARS = 1000
 _STAGE = "import_stage"
 _CSV_REJECTS = "import_csv_rejects"
@@ -165,7 +166,19 @@ def _text_list(values) -> str:
 
 
 def _trimmed(column: ColumnRef) -> str:
-    return f"nullif(regexp_replace({column.sql}, {sql_text(_TRIM)}, '', 'g'), '')"
+    """SQL giving a value without surrounding whitespace, NULL when empty.
+
+    Most values have none, and two cheap tests of the first and last character
+    spare them the regular expression (a fifth of the import's time otherwise).
+    """
+    value = column.sql
+    first = ", ".join(str(ord(c)) for c in _SPACES)
+    last = " OR ".join(f"suffix({value}, {sql_text(c)})" for c in _SPACES)
+    trimmed = f"regexp_replace({value}, {sql_text(_TRIM)}, '', 'g')"
+    return (
+        f"nullif(CASE WHEN ord({value}) NOT IN ({first}) AND NOT ({last}) "
+        f"THEN {value} ELSE {trimmed} END, '')"
+    )
 
 
 def _digits(expr: str) -> str:
@@ -469,12 +482,17 @@ class _Loader:
         self.level2.append(f"{_json_object(entity.attributes)} AS e{i}_attrs")
         raw = entity.key.sql
         noun = _NOUNS.get(entity.rules.kind, entity.type)
-        reason = f"'{noun} ''' || {raw} || ''' ' || e{i}_problem"
+        # the text is built only for the rows that have a problem
+        reason = (
+            f"WHEN e{i}_problem IS NOT NULL "
+            f"THEN '{noun} ''' || {raw} || ''' ' || e{i}_problem"
+        )
         if entity.required:
             empty = sql_text(
                 f"{entity.key.name} is empty; every row needs a {entity.type} key"
             )
-            reason = f"CASE WHEN e{i}_empty THEN {empty} ELSE {reason} END"
+            reason = f"WHEN e{i}_empty THEN {empty} {reason}"
+        reason = f"CASE {reason} END"
         self.checks.append((entity.key.name, raw, reason))
 
     def _time_field(self, prefix: str, column: ColumnRef | None, formats) -> None:
