@@ -7,6 +7,7 @@ from datetime import datetime
 
 import openpyxl
 
+from workstation.services.cases import create_case
 from workstation.services.ingest import import_table, list_rejects
 
 CALL_HEADER = "caller,callee,start_time,duration_s,cell_id"
@@ -103,6 +104,39 @@ def test_one_phone_written_four_ways_is_one_entity(workspace, case, tmp_path):
         (63, "41_10_3"),
     ]
     assert links[0][3] == datetime(2024, 3, 1, 8, 0)
+
+
+def test_entities_are_numbered_in_file_order_with_or_without_rejects(
+    workspace, case, tmp_path
+):
+    calls = [
+        "13800000003,+86 138-0000-0001,2026-10-01 10:00:00,60,c1",
+        "13800000001,13800000002,2026-10-01 11:00:00,60,c1",
+        "13800000002,13800000004,2026-10-01 12:00:00,60,c1",
+    ]
+    phones = ["+8613800000003", "+8613800000001", "+8613800000002", "+8613800000004"]
+    clean = write_lines(tmp_path / "clean.csv", [CALL_HEADER, *calls])
+    import_table(workspace, case.number, clean, "call_records")
+    assert [key for key, _, _ in entity_rows(workspace, case.id, "phone")] == phones
+
+    # a rejected row first: its phones are not added, the others keep their order
+    other = create_case(workspace, "T-002", "rejects")
+    bad = "13800000009,call me,2026-10-01 09:00:00,60,c1"
+    mixed = write_lines(tmp_path / "mixed.csv", [CALL_HEADER, bad, *calls])
+    summary = import_table(workspace, other.number, mixed, "call_records")
+    assert [r.line for r in summary.rejected] == [2]
+    assert [key for key, _, _ in entity_rows(workspace, other.id, "phone")] == phones
+
+    # entities of several types interleave in the order the file names them
+    people = write_lines(tmp_path / "people.csv", [PEOPLE_HEADER, *PEOPLE[:2]])
+    third = create_case(workspace, "T-003", "people")
+    import_table(workspace, third.number, people, "people")
+    assert (
+        workspace.store.execute(
+            "SELECT type FROM entities WHERE case_id = ? ORDER BY id", [third.id]
+        ).fetchall()
+        == [("person",), ("phone",), ("vehicle",)] * 2
+    )
 
 
 def test_bad_rows_are_rejected_with_their_lines(workspace, case, tmp_path):

@@ -375,21 +375,27 @@ class _Loader:
         """Normalise each distinct key value once, for all the rows holding it.
 
         A group's table holds every value of its key columns with its key, its
-        problem and whether it is empty once cleaned; its ``rowid`` numbers the
-        value for the joins that follow.
+        problem, whether it is empty once cleaned, and where in the file it is
+        first seen (:meth:`_place`); its ``rowid`` numbers the value for the
+        joins that follow.
         """
         for g, rules in enumerate(self.groups):
             values = " UNION ALL ".join(
-                f"SELECT {e.key.sql} AS raw FROM {_STAGE}"
-                for e, group in zip(self.table.entities, self.entity_group, strict=True)
+                f"SELECT {e.key.sql} AS raw, {self._place(self.rec_sql, i)} AS place "
+                f"FROM {_STAGE} st"
+                for i, (e, group) in enumerate(
+                    zip(self.table.entities, self.entity_group, strict=True)
+                )
                 if group == g
             )
             self.run(
                 f"CREATE TEMP TABLE {_KEYS}{g} AS SELECT raw, k AS key, "
-                f"{key_problem_sql(rules, 's', 'k')} AS problem, s IS NULL AS empty "
-                f"FROM (SELECT raw, s, {key_sql(rules, 's')} AS k "
-                f"FROM (SELECT raw, {cleaned_sql(rules, 'raw')} AS s "
-                f"FROM (SELECT DISTINCT raw FROM ({values}) WHERE raw IS NOT NULL)))"
+                f"{key_problem_sql(rules, 's', 'k')} AS problem, s IS NULL AS empty, "
+                "first "
+                f"FROM (SELECT *, {key_sql(rules, 's')} AS k "
+                f"FROM (SELECT *, {cleaned_sql(rules, 'raw')} AS s "
+                "FROM (SELECT raw, min(place) AS first "
+                f"FROM ({values}) WHERE raw IS NOT NULL GROUP BY raw)))"
             )
 
     def _rows_sql(self, where: str = "") -> str:
@@ -542,6 +548,28 @@ class _Loader:
         self.level2.append(f"{cell} AS {p}_cell")
         self.level2.append(f"{_json_object(link.attributes)} AS {p}_attrs")
 
+    def _place(self, rec: str, i: int) -> str:
+        """SQL numbering entity ``i`` of record ``rec`` in file order."""
+        return f"({rec} * {len(self.table.entities)} + {i})"
+
+    def _keys_are_seen(self, m: int) -> bool:
+        """Whether the keys of value-to-id map ``m`` are all its entities.
+
+        They are when every row was loaded (so every valid key is on a loaded
+        row), the map's entities carry no labels or attributes, and no entity
+        of another type shares the map's table of values: the table then says
+        all there is to know, without a pass over every row.
+        """
+        if self.loaded != self.staged:
+            return False
+        group = self.maps[m][1]
+        for i, entity in enumerate(self.table.entities):
+            if self.entity_group[i] != group:
+                continue
+            if self.entity_map[i] != m or entity.label or entity.attributes:
+                return False
+        return True
+
     def upsert_entities(self, import_id: int) -> int:
         """Add the entities new to the case and update the others' labels.
 
@@ -552,8 +580,16 @@ class _Loader:
         """
         per_value = []
         for m, (type_, g) in enumerate(self.maps):
+            if self._keys_are_seen(m):
+                per_value.append(
+                    f"SELECT {sql_text(type_)} AS type, key, first, "
+                    "CAST(NULL AS VARCHAR) AS label, NULL AS label_rec, "
+                    "CAST(NULL AS VARCHAR) AS attrs, NULL AS attrs_rec "
+                    f"FROM {_KEYS}{g} WHERE key IS NOT NULL"
+                )
+                continue
             rows = " UNION ALL ".join(
-                f"SELECT {i} AS part, e{i}_rid AS rid, rec, "
+                f"SELECT {self._place('rec', i)} AS place, e{i}_rid AS rid, rec, "
                 + (f"e{i}_label" if entity.label else "CAST(NULL AS VARCHAR)")
                 + " AS label, "
                 + (f"e{i}_attrs" if entity.attributes else "CAST(NULL AS VARCHAR)")
@@ -563,7 +599,7 @@ class _Loader:
             )
             per_value.append(
                 f"SELECT {sql_text(type_)} AS type, k.key, v.* EXCLUDE (rid) FROM ("
-                "SELECT rid, min(rec) AS first, min(part) AS part, "
+                "SELECT rid, min(place) AS first, "
                 "arg_min(label, rec) FILTER (WHERE label IS NOT NULL) AS label, "
                 "min(rec) FILTER (WHERE label IS NOT NULL) AS label_rec, "
                 "arg_min(attrs, rec) FILTER (WHERE attrs IS NOT NULL) AS attrs, "
@@ -573,7 +609,7 @@ class _Loader:
             )
         self.run(
             f"CREATE TEMP TABLE {_SEEN} AS SELECT type, key, min(first) AS first, "
-            "min(part) AS part, coalesce(arg_min(label, label_rec) FILTER "
+            "coalesce(arg_min(label, label_rec) FILTER "
             "(WHERE label IS NOT NULL), key) AS label, "
             "arg_min(attrs, attrs_rec) FILTER (WHERE attrs IS NOT NULL) AS attrs "
             f"FROM ({' UNION ALL '.join(per_value)}) GROUP BY type, key"
@@ -584,7 +620,7 @@ class _Loader:
             f"SELECT {case}, type, key, label, attrs, {int(import_id)} "
             f"FROM {_SEEN} s WHERE NOT EXISTS (SELECT 1 FROM entities e "
             f"WHERE e.case_id = {case} AND e.type = s.type AND e.key = s.key) "
-            "ORDER BY first, part"
+            "ORDER BY first"
         )
         relabel = "(e.label = '' OR (e.label = e.key AND s.label <> s.key))"
         self.run(
