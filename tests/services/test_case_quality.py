@@ -41,6 +41,7 @@ from workstation.services.quality_checklist import (
     load_checklist,
     shipped_checklist_path,
 )
+from workstation.services.quality_figures import shared_ranks
 from workstation.services.users import add_user, init_users, login
 
 CASE = "QA-2026-11"
@@ -379,3 +380,11 @@ def test_the_english_pdf(review, tmp_path):
     assert "Key evidence missing" in text and "城关派出所" in text
     entry = recent_audit(review)[-1]
     assert entry.action == "quality.export" and entry.details["pages"] >= 1
+
+
+def test_equal_merit_shares_a_rank():
+    # sorted best first: score, then cases; the name only orders the page
+    assert shared_ranks([(98.0, 3), (97.0, 2), (97.0, 2), (95.5, 4)]) == [1, 2, 2, 4]
+    assert shared_ranks([(97.0, 3), (97.0, 2)]) == [1, 2]
+    assert shared_ranks([(90.0, 1)] * 3) == [1, 1, 1]
+    assert shared_ranks([]) == []

@@ -161,10 +161,28 @@ def _mean(values: list[tuple[float, float]]) -> float:
     return sum(v * w for v, w in values) / total if total else 0.0
 
 
+def shared_ranks(merits: list[tuple]) -> list[int]:
+    """Ranks of rows sorted best first, shared by rows of equal merit (1, 1, 3).
+
+    The name that orders such rows on the page is no merit, so they share
+    the better rank and the next row's rank counts them all.
+
+    >>> shared_ranks([(98.0, 3), (97.0, 2), (97.0, 2), (95.5, 4)])
+    [1, 2, 2, 4]
+    """
+    ranks: list[int] = []
+    for i, merit in enumerate(merits):
+        ranks.append(ranks[-1] if i and merit == merits[i - 1] else i + 1)
+    return ranks
+
+
 def station_figures(
     cases: list[ScoredCase], checklist: Checklist
 ) -> tuple[StationFigures, ...]:
-    """Per station, best score first (then more cases, then the name)."""
+    """Per station, best score first (then more cases, then the name).
+
+    Stations with the same score and number of cases share a rank.
+    """
     by_station: dict[str, list[ScoredCase]] = defaultdict(list)
     for case in cases:
         by_station[case.record.station].append(case)
@@ -181,13 +199,19 @@ def station_figures(
             )
         )
     rows.sort(key=lambda r: (-round(r[4], 9), -r[1].cases, r[0]))
-    return tuple(StationFigures(*row, rank=i) for i, row in enumerate(rows, start=1))
+    ranks = shared_ranks([(round(r[4], 9), r[1].cases) for r in rows])
+    return tuple(
+        StationFigures(*row, rank=rank) for row, rank in zip(rows, ranks, strict=True)
+    )
 
 
 def officer_figures(
     cases: list[ScoredCase], checklist: Checklist
 ) -> tuple[OfficerFigures, ...]:
-    """Per officer, best score first (then more weighted cases, then the name)."""
+    """Per officer, best score first (then more weighted cases, then the name).
+
+    Officers with the same score and weighted cases share a rank.
+    """
     settings = checklist.settings
     parts: dict[str, list[tuple[ScoredCase, float, bool]]] = defaultdict(list)
     names: dict[str, str] = {}
@@ -225,7 +249,10 @@ def officer_figures(
     rows.sort(
         key=lambda r: (-round(r["score"], 9), -r["weighted_cases"], r["name"], r["key"])
     )
-    return tuple(OfficerFigures(**row, rank=i) for i, row in enumerate(rows, start=1))
+    ranks = shared_ranks([(round(r["score"], 9), r["weighted_cases"]) for r in rows])
+    return tuple(
+        OfficerFigures(**row, rank=rank) for row, rank in zip(rows, ranks, strict=True)
+    )
 
 
 def summarise(
