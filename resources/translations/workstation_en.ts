@@ -1755,13 +1755,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/workstation/ui/import_wizard.py" line="+163"/>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+173"/>
         <source>Import a table into {number}</source>
         <extracomment>Emitted with the :class:`ImportSummary` once the import is done.</extracomment>
         <translation>Import a table into {number}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Importing {name}</source>
         <translation>Importing {name}</translation>
     </message>
@@ -2507,7 +2507,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../src/workstation/ui/quality_view.py" line="+95"/>
+        <location filename="../../src/workstation/ui/quality_view.py" line="+91"/>
         <source>Refresh</source>
         <extracomment>A finding was recorded (its id). The monthly PDF was written (its path). New figures are shown. The day open cases are judged on; today when None.</extracomment>
         <translation>Refresh</translation>
@@ -3067,7 +3067,7 @@ The details are in the Log tab; please report them.</translation>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/workstation/ui/import_wizard.py" line="-148"/>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="-165"/>
         <source>Save the mapping</source>
         <translation>Save the mapping</translation>
     </message>
@@ -3083,6 +3083,16 @@ The details are in the Log tab; please report them.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Import again even if the case already holds this file</source>
+        <translation>Import again even if the case already holds this file</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file imported twice counts every row twice; tick this only when that is what you want.</source>
+        <translation>A file imported twice counts every row twice; tick this only when that is what you want.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
@@ -3102,7 +3112,7 @@ The details are in the Log tab; please report them.</translation>
         <translation>Spec file</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Save the spec as</source>
         <translation>Save the spec as</translation>
     </message>

@@ -1747,13 +1747,13 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../src/workstation/ui/import_wizard.py" line="+163"/>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="+173"/>
         <source>Import a table into {number}</source>
         <extracomment>Emitted with the :class:`ImportSummary` once the import is done.</extracomment>
         <translation>向 {number} 导入表格</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Importing {name}</source>
         <translation>正在导入 {name}</translation>
     </message>
@@ -2496,7 +2496,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>QualityView</name>
     <message>
-        <location filename="../../src/workstation/ui/quality_view.py" line="+95"/>
+        <location filename="../../src/workstation/ui/quality_view.py" line="+91"/>
         <source>Refresh</source>
         <extracomment>A finding was recorded (its id). The monthly PDF was written (its path). New figures are shown. The day open cases are judged on; today when None.</extracomment>
         <translation>刷新</translation>
@@ -3055,7 +3055,7 @@ The details are in the Log tab; please report them.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../src/workstation/ui/import_wizard.py" line="-148"/>
+        <location filename="../../src/workstation/ui/import_wizard.py" line="-165"/>
         <source>Save the mapping</source>
         <translation>保存映射</translation>
     </message>
@@ -3071,6 +3071,16 @@ The details are in the Log tab; please report them.</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Import again even if the case already holds this file</source>
+        <translation>即使本案已导入过此文件，仍再次导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A file imported twice counts every row twice; tick this only when that is what you want.</source>
+        <translation>同一文件导入两次会使每一行计算两次；仅在确有此意时勾选。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
@@ -3090,7 +3100,7 @@ The details are in the Log tab; please report them.</source>
         <translation>规则文件</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Save the spec as</source>
         <translation>规则另存为</translation>
     </message>

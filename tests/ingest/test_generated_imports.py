@@ -244,6 +244,33 @@ def test_xlsx_with_numeric_phone_cells(workspace, case, tmp_path):
     ]
 
 
+def test_id_numbers_a_spreadsheet_rounded_are_rejected(workspace, case, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["id_number", "name", "phone", "plate", "role"])
+    book.active.append([110101198001011234.0, "李军", 13700000000, "", ""])
+    book.active.append(["110101199003074512", "张伟", 13800138000, "", ""])
+    path = tmp_path / "people.xlsx"
+    book.save(path)
+    csv_path = write_lines(
+        tmp_path / "people.csv",
+        [PEOPLE_HEADER, "1.10101E+17,李军,1.37E+10,,", "E12345678,王芳,,,"],
+    )
+
+    from_book = import_table(workspace, case.number, path, "people")
+    from_csv = import_table(workspace, case.number, csv_path, "people")
+
+    assert [(r.line, r.column) for r in from_book.rejected] == [(2, "id_number")]
+    assert [(r.line, r.column) for r in from_csv.rejected] == [
+        (2, "id_number"),
+        (2, "phone"),
+    ]
+    for rejected in from_book.rejected + from_csv.rejected:
+        assert "scientific notation" in rejected.reason
+        assert "format the column as text" in rejected.reason
+    people = [key for key, _, _ in entity_rows(workspace, case.id, "person")]
+    assert sorted(people) == ["110101199003074512", "E12345678"]
+
+
 def test_xlsx_sheet_chosen_by_spec(workspace, case, tmp_path):
     book = openpyxl.Workbook()
     book.active.append(["ignored"])

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from workstation.domain.errors import (
+    AlreadyImportedError,
     ImportSpecError,
     InputFileError,
     NotFoundError,
     WorkstationError,
 )
+from workstation.ingest.import_spec import load_spec
 from workstation.services.ingest import import_table, list_rejects
 
 GBK_CALLS = "caller,callee,start_time,duration_s,cell_id,备注\n" + "".join(
@@ -124,3 +128,40 @@ def test_unknown_case_and_import(workspace, case, tmp_path):
         import_table(workspace, "NOPE", path, "call_records")
     with pytest.raises(NotFoundError, match="42"):
         list_rejects(workspace, 42)
+
+
+def test_a_file_the_case_already_holds_is_refused_unless_asked_again(
+    workspace, case, tmp_path
+):
+    path = tmp_path / "calls.csv"
+    path.write_bytes(GBK_CALLS.encode("gbk"))
+    first = import_table(workspace, case.number, path, "call_records")
+    copy = tmp_path / "calls_copy.csv"
+    copy.write_bytes(path.read_bytes())
+
+    def counts():
+        return [
+            workspace.store.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("imports", "links", "audit_log")
+        ]
+
+    before = counts()
+    with pytest.raises(AlreadyImportedError) as caught:
+        import_table(workspace, case.number, copy, "call_records")
+    message = str(caught.value)
+    assert "(as calls.csv)" in message and f"import {first.import_id}" in message
+    assert "--again" in message and "\n" not in message
+    assert counts() == before
+
+    again = import_table(workspace, case.number, copy, "call_records", again=True)
+    assert again.links_added == first.links_added == 5
+    assert counts()[:2] == [2, 10]
+
+
+def test_the_same_file_through_another_spec_is_not_a_repeat(workspace, case, tmp_path):
+    path = tmp_path / "calls.csv"
+    path.write_bytes(GBK_CALLS.encode("gbk"))
+    import_table(workspace, case.number, path, "call_records")
+    spec = load_spec("call_records")
+    other = replace(spec, name="calls_once_more")
+    assert import_table(workspace, case.number, path, other).links_added == 5

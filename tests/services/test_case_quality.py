@@ -7,7 +7,7 @@ problem points and how each figure below follows from them.
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from quality_cases import (
@@ -233,6 +233,27 @@ def test_dates_out_of_order_and_unknown_kinds_are_left_out(workspace, tmp_path):
     assert "'交通'" in second
     with pytest.raises(WorkstationError, match="left out of the figures"):
         record_finding(workspace, CASE, "XZ-1", "file", "material_missing", note="n")
+
+
+def test_a_bare_registration_day_counts_from_the_report(workspace, tmp_path):
+    create_case(workspace, CASE, "考评")
+    rows = (
+        row("XZ-1", "当日登记", "行政", CG, "2026-11-04 09:00", "2026年11月04日",
+            "2026-11-04", ZHANG),
+        row("XZ-2", "次日登记", "行政", CG, "2026-11-04 09:00", "2026-11-05",
+            "", ZHANG),
+    )  # fmt: skip
+    import_table(
+        workspace, CASE, write_case_list(tmp_path / "l.csv", rows), "case_list"
+    )
+    summary = quality_summary(workspace, CASE, MONTH, as_of=AS_OF)
+    same_day, next_day = summary.records
+    assert same_day.registered_at == same_day.closed_at == same_day.reported_at
+    assert next_day.registered_at == datetime(2026, 11, 5)
+    (note,) = [p.describe() for p in summary.problems]
+    assert note.startswith("Record XZ-1 (import 1, line 2, column 登记时间)")
+    assert "without a time" in note
+    assert summary.totals.late_registrations == 0
 
 
 def test_a_later_list_replaces_a_record_and_xlsx_imports(review, tmp_path):

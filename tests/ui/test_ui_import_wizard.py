@@ -9,6 +9,7 @@ from cdr_case import CDR, cdr_rows
 from PySide6.QtWidgets import QComboBox
 from screenshots import save_screenshot
 
+from workstation.domain.errors import AlreadyImportedError
 from workstation.ingest.import_spec import load_spec
 from workstation.services.ingest import import_table
 from workstation.ui.fonts import install_cjk_fallback
@@ -115,7 +116,9 @@ def test_families_mapping_lists_rows_without_a_family(qtbot, window, shared_data
     spec = load_spec(spec_file)
     assert [e.name for e in spec.entities] == ["person", "family"]
     assert spec.entity("person").strip_prefix == "N"
-    again = import_table(window.ws, "T-001", path, spec_file)
+    with pytest.raises(AlreadyImportedError, match="already holds this file"):
+        import_table(window.ws, "T-001", path, spec_file)
+    again = import_table(window.ws, "T-001", path, spec_file, again=True)
     assert again.rows_loaded == with_family
     assert again.entities_added == 0
 
@@ -172,20 +175,19 @@ def test_a_headerless_call_record_file_is_mapped_and_imported(
     assert (spec.delimiter, spec.header, len(spec.columns)) == (";", False, 8)
     wizard.accept()
     window.ws.close()
-    status = cli(
-        [
-            "--workspace",
-            str(window.ws.root),
-            "--user",
-            "analyst.test",
-            "import",
-            "T-001",
-            str(shared_data / CDR),
-            "--spec",
-            str(spec_file),
-        ]
-    )
-    assert status == 0
+    command = [
+        "--workspace",
+        str(window.ws.root),
+        "--user",
+        "analyst.test",
+        "import",
+        "T-001",
+        str(shared_data / CDR),
+        "--spec",
+        str(spec_file),
+    ]
+    assert cli(command) != 0  # the case holds the file already
+    assert cli([*command, "--again"]) == 0
 
 
 def test_a_mapping_that_names_an_unknown_entity_is_refused(qtbot, window, shared_data):

@@ -9,7 +9,9 @@ def cmd_import(args) -> int:
     from workstation.services.ingest import import_table
 
     with open_workspace(args) as ws, progress_bar("importing") as update:
-        summary = import_table(ws, args.case, args.file, args.spec, progress=update)
+        summary = import_table(
+            ws, args.case, args.file, args.spec, progress=update, again=args.again
+        )
     print(
         f"Imported {args.file} ({summary.encoding}): {summary.rows_read} rows read, "
         f"{summary.rows_loaded} loaded, {len(summary.rejected)} rejected; "
@@ -31,6 +33,11 @@ def register(commands) -> None:
     importer.add_argument("file")
     importer.add_argument(
         "--spec", required=True, help="mapping spec (TOML file or shipped spec name)"
+    )
+    importer.add_argument(
+        "--again",
+        action="store_true",
+        help="import the file even if the case already holds it (its rows count twice)",
     )
     importer.add_argument("--show-rejects", type=int, default=20, metavar="N")
     importer.set_defaults(func=cmd_import)

@@ -19,6 +19,10 @@ class InputFileError(WorkstationError):
     """A file given by the user cannot be read (missing, unreadable, wrong format)."""
 
 
+class AlreadyImportedError(WorkstationError):
+    """A file was already imported into the case with the same spec."""
+
+
 class ImportSpecError(WorkstationError):
     """A mapping spec is malformed or does not fit the file it is applied to."""
 

@@ -38,6 +38,15 @@ MAX_PHONE_DIGITS = 15  # ITU-T E.164
 
 KINDS = ("phone", "plate", "id", "text")
 
+#: A long number a spreadsheet wrote in scientific notation (``1.10101E+17``):
+#: its last digits are lost and cannot be told from the value.
+ROUNDED_NUMBER = (
+    "^[0-9]+[.]?[0-9]*[eE][+][0-9]+$",
+    "is a long number a spreadsheet rounded and wrote in scientific notation, so "
+    "its last digits are lost; format the column as text in the workbook, enter "
+    "the numbers again and export the file again",
+)
+
 
 @dataclass(frozen=True)
 class KeyRules:
@@ -50,6 +59,8 @@ class KeyRules:
         rewrites: ``(pattern, replacement)`` pairs; the first pattern matching
             the whole value rewrites it (``\\1`` refers to a group).
         invalid_reason: why a value no rewrite matches is rejected.
+        refuse: ``(pattern, reason)`` pairs; a value whose cleaned text a
+            pattern matches whole is rejected for that reason.
         min_digits: fewer digits than this (before rewriting) is rejected.
         max_digits: more digits than this (after rewriting) is rejected.
         prefix: a literal prefix removed when present (e.g. ``N`` of ``N18``).
@@ -61,6 +72,7 @@ class KeyRules:
     upper: bool = False
     rewrites: tuple[tuple[str, str], ...] = ()
     invalid_reason: str = ""
+    refuse: tuple[tuple[str, str], ...] = ()
     min_digits: int = 0
     max_digits: int = 0
     prefix: str = ""
@@ -102,13 +114,14 @@ def phone_rules(
             "has characters a phone number cannot have (only digits, spaces, "
             "dashes, dots, parentheses and a leading + are allowed)"
         ),
+        refuse=(ROUNDED_NUMBER,),
         min_digits=MIN_PHONE_DIGITS,
         max_digits=MAX_PHONE_DIGITS,
     )
 
 
 PLATE_RULES = KeyRules(kind="plate", strip=f"{WHITESPACE}|[-·•]", upper=True)
-ID_RULES = KeyRules(kind="id", strip=WHITESPACE, upper=True)
+ID_RULES = KeyRules(kind="id", strip=WHITESPACE, upper=True, refuse=(ROUNDED_NUMBER,))
 TEXT_RULES = KeyRules(kind="text")
 
 
@@ -204,6 +217,9 @@ def key_problem(value: str | None, rules: KeyRules) -> str | None:
     text = _cleaned(value, rules)
     if text is None:
         return None
+    for pattern, reason in rules.refuse:
+        if re.fullmatch(pattern, text):
+            return reason
     key = _rewritten(text, rules)
     if key is None:
         return rules.invalid_reason

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 
 from workstation.domain.errors import NotFoundError, WorkstationError
@@ -102,6 +102,21 @@ class _Columns:
         return cls(names)
 
 
+def _day_of(when: datetime | None, earlier: datetime | None) -> bool:
+    """Whether ``when`` is a bare date (midnight) on the day of a later ``earlier``.
+
+    Lists often give only the day of a registration or closing; read as
+    midnight, it would fall before a report made later that same day.
+    """
+    return (
+        when is not None
+        and earlier is not None
+        and when.time() == time(0)
+        and when.date() == earlier.date()
+        and when < earlier
+    )
+
+
 def _check_record(
     row: RecordRow,
     officers: list[quality_rows.OfficerRow],
@@ -136,11 +151,23 @@ def _check_record(
                 "it to the kind's aliases",
             )
         )
-    if row.registered_at is None:
+    registered_at, closed_at = row.registered_at, row.closed_at
+    if _day_of(registered_at, row.reported_at):
+        registered_at = row.reported_at
+        notes.append(
+            problem(
+                "registered",
+                "gives the registration day without a time; counted as registered "
+                "when it was reported, that day",
+            )
+        )
+    if _day_of(closed_at, registered_at):
+        closed_at = registered_at
+    if registered_at is None:
         blocking.append(
             problem("registered", "has no registration time; fill it in the list")
         )
-    elif row.reported_at is not None and row.reported_at > row.registered_at:
+    elif row.reported_at is not None and row.reported_at > registered_at:
         blocking.append(
             problem(
                 "registered",
@@ -149,9 +176,9 @@ def _check_record(
             )
         )
     if (
-        row.registered_at is not None
-        and row.closed_at is not None
-        and row.closed_at < row.registered_at
+        registered_at is not None
+        and closed_at is not None
+        and closed_at < registered_at
     ):
         blocking.append(
             problem(
@@ -162,7 +189,7 @@ def _check_record(
         )
     if not leads:
         blocking.append(problem("lead", "names no lead officer"))
-    if row.reported_at is None and row.registered_at is not None:
+    if row.reported_at is None and registered_at is not None:
         notes.append(
             problem(
                 "reported",
@@ -179,8 +206,8 @@ def _check_record(
         kind=kind,
         station=row.station or "-",
         reported_at=row.reported_at,
-        registered_at=row.registered_at,
-        closed_at=row.closed_at,
+        registered_at=registered_at,
+        closed_at=closed_at,
         lead=Officer(leads[0].key, leads[0].name),
         assists=tuple(Officer(o.key, o.name) for o in officers if o.role == ASSISTS),
         import_id=row.import_id,

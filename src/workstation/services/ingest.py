@@ -12,7 +12,7 @@ import json
 import logging
 from pathlib import Path
 
-from workstation.domain.errors import NotFoundError
+from workstation.domain.errors import AlreadyImportedError, NotFoundError
 from workstation.domain.progress import CancelToken, ProgressCallback, check_cancel
 from workstation.domain.records import ImportSummary, RejectedRow
 from workstation.ingest.import_spec import ImportSpec, load_spec, shipped_spec_names
@@ -41,8 +41,12 @@ def import_table(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    again: bool = False,
 ) -> ImportSummary:
     """Import one CSV or XLSX file into a case through a mapping spec.
+
+    A file whose content was already imported into the case with the same
+    spec is refused unless ``again``: its rows would count every call twice.
 
     Args:
         ws: the open workspace.
@@ -52,6 +56,7 @@ def import_table(
             loaded spec.
         progress: called while the file is read and after each load step.
         cancel: checked throughout; a cancel rolls everything back.
+        again: import a file even when the case already holds it.
 
     Returns:
         Counts and the rejected rows, with their line numbers in the file.
@@ -60,6 +65,8 @@ def import_table(
         NotFoundError: when the case does not exist.
         InputFileError: when the file is missing, empty or unreadable.
         ImportSpecError: when the spec is wrong or does not fit the file.
+        AlreadyImportedError: when the case holds the file already (and not
+            ``again``).
     """
     ws.require(Permission.EDIT_CASE)
     case = ws.case(case_number)
@@ -70,9 +77,12 @@ def import_table(
     with ws.staging_dir("import-") as workdir:
         prepared = prepare_table(path, spec, workdir, progress=progress, cancel=cancel)
         check_cancel(cancel)
+        sha256 = prepared.sha256 or sha256_file(path)
+        if not again:
+            _refuse_repeat(ws, case.id, case.number, path, sha256, spec.name)
         record = ImportRecord(
             file_name=path.name,
-            file_sha256=prepared.sha256 or sha256_file(path),
+            file_sha256=sha256,
             spec_name=spec.name,
             spec_json=json.dumps(spec.raw, ensure_ascii=False, default=str),
             encoding=prepared.encoding,
@@ -115,6 +125,23 @@ def import_table(
         summary.rows_read,
     )
     return summary
+
+
+def _refuse_repeat(
+    ws: Workspace, case_id: int, case_number: str, path: Path, sha256: str, spec: str
+) -> None:
+    earlier = tabular_load.earlier_import(ws.store, case_id, sha256, spec)
+    if earlier is None:
+        return
+    import_id, name, user, when = earlier
+    same = "" if name == path.name else f" (as {name})"
+    raise AlreadyImportedError(
+        f"{path}: case {case_number} already holds this file{same}, imported with "
+        f"spec {spec} by {user} on {when:%Y-%m-%d %H:%M} (import {import_id}); "
+        "importing it again would count its rows twice. Import it again only on "
+        "purpose: add --again on the command line, or tick 'Import again' in the "
+        "import window."
+    )
 
 
 def table_load(prepared: PreparedTable, spec: ImportSpec) -> TableLoad:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -56,6 +57,7 @@ class KeyRules(Protocol):
     upper: bool
     rewrites: tuple[tuple[str, str], ...]
     invalid_reason: str
+    refuse: tuple[tuple[str, str], ...]
     min_digits: int
     max_digits: int
 
@@ -215,7 +217,11 @@ def key_sql(rules: KeyRules, cleaned: str) -> str:
 
 def key_problem_sql(rules: KeyRules, cleaned: str, key: str) -> str:
     """SQL giving why a cleaned value has no valid key, NULL when it has one."""
-    cases = []
+    cases = [
+        f"WHEN regexp_full_match({cleaned}, {sql_text(pattern)}) "
+        f"THEN {sql_text(reason)}"
+        for pattern, reason in rules.refuse
+    ]
     if rules.rewrites:
         cases.append(f"WHEN {key} IS NULL THEN {sql_text(rules.invalid_reason)}")
     if rules.min_digits:
@@ -818,6 +824,21 @@ def import_exists(store: CaseStore, import_id: int) -> bool:
             "SELECT count(*) FROM imports WHERE id = ?", [import_id]
         ).fetchone()[0]
     )
+
+
+def earlier_import(
+    store: CaseStore, case_id: int, file_sha256: str, spec_name: str
+) -> tuple[int, str, str, datetime] | None:
+    """The first import of this file's content into the case with this spec.
+
+    Returns:
+        Its id, file name, who imported it and when, or None.
+    """
+    return store.execute(
+        "SELECT id, file_name, imported_by, imported_at FROM imports "
+        "WHERE case_id = ? AND file_sha256 = ? AND spec_name = ? ORDER BY id LIMIT 1",
+        [case_id, file_sha256, spec_name],
+    ).fetchone()
 
 
 def list_import_rejects(store: CaseStore, import_id: int) -> list[RejectedRow]:

@@ -255,6 +255,15 @@ class SavePage(QWizardPage):
         self.description = QLineEdit(self)
         self.save = QCheckBox(self.tr("Save the mapping as a spec file"), self)
         self.save.setChecked(True)
+        self.again = QCheckBox(
+            self.tr("Import again even if the case already holds this file"), self
+        )
+        self.again.setToolTip(
+            self.tr(
+                "A file imported twice counts every row twice; tick this only "
+                "when that is what you want."
+            )
+        )
         self.path_edit = QLineEdit(self)
         choose = QPushButton(self.tr("Choose…"), self)
         choose.clicked.connect(self.choose_file)
@@ -275,6 +284,7 @@ class SavePage(QWizardPage):
         form.addRow(self.tr("Description"), self.description)
         form.addRow("", self.save)
         form.addRow(self.tr("Spec file"), where)
+        form.addRow("", self.again)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.text, 1)
@@ -386,10 +396,17 @@ class ImportWizard(QWizard):
     def run_import(self) -> str:
         """Import the file with the checked spec in the worker; return the job title."""
         path, spec, case_number = self.preview.path, self.spec, self.case_number
+        again = self.save_page.again.isChecked()
 
         def job(ws, progress, cancel):
             return import_table(
-                ws, case_number, path, spec, progress=progress, cancel=cancel
+                ws,
+                case_number,
+                path,
+                spec,
+                progress=progress,
+                cancel=cancel,
+                again=again,
             )
 
         title = self.tr("Importing {name}").format(name=path.name)
