@@ -91,7 +91,11 @@ def build_case(root: Path, probes: int, top: int):
             continue
         if len(result.candidates) == top:
             faces.record_decision(
-                ws, result.search_id, result.candidates[0].face_id, "confirmed"
+                ws,
+                result.search_id,
+                result.candidates[0].face_id,
+                "confirmed",
+                "benchmark",
             )
             searched += 1
     return ws

@@ -93,3 +93,24 @@ def test_an_unknown_section_is_one_line(cli_case, tmp_path):
 
     assert_one_line_error(result, "no section photos")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x", "x.pdf.txt"])
+def test_an_output_not_named_pdf_is_one_line(cli_case, tmp_path, name):
+    out = tmp_path / name
+    result = run_cli("report", "C-1", "-o", str(out), workspace=cli_case)
+
+    assert_one_line_error(result, f"-o {out}", "ending in .pdf")
+    assert result.stdout == ""
+    assert not out.exists()
+    assert list(tmp_path.glob("x*")) == []
+
+
+def test_an_upper_case_pdf_suffix_is_fine(cli_case, tmp_path):
+    out = tmp_path / "C-1.PDF"
+    result = run_cli(
+        "report", "C-1", "--lang", "en", "-o", str(out), workspace=cli_case
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")

@@ -246,6 +246,19 @@ def test_decisions_links_and_crops(scanned_case):
 
     with pytest.raises(WorkstationError, match="not one of confirmed, rejected"):
         faces.record_decision(ws, result.search_id, lead.face_id, "maybe", "")
+    # a confirmation must say why; a rejection may go without a comment
+    other = result.candidates[1].face_id
+    for blank in ("", "  "):
+        with pytest.raises(WorkstationError, match="needs a comment saying why"):
+            faces.record_decision(ws, result.search_id, other, "confirmed", blank)
+    decision_sql = (
+        "SELECT decision FROM matches WHERE search_id = ? AND candidate_face_id = ?"
+    )
+    (before,) = ws.store.execute(decision_sql, [result.search_id, other]).fetchone()
+    assert before == "pending"
+    faces.record_decision(ws, result.search_id, other, "rejected")
+    (after,) = ws.store.execute(decision_sql, [result.search_id, other]).fetchone()
+    assert after == "rejected"
     with pytest.raises(NotFoundError, match="not a candidate"):
         faces.record_decision(ws, result.search_id, 10_000, "rejected", "")
     with pytest.raises(NotFoundError, match="No face search"):

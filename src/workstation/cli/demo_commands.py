@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
 from workstation.cli.common import progress_bar, settings_from_args
 from workstation.domain.errors import WorkstationError
 from workstation.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Qt platforms that draw windows nobody can see (tests, screenshots): a window
+#: opened on one would wait for a person who cannot reach it.
+INVISIBLE_PLATFORMS = ("offscreen", "minimal")
+
+
+def invisible_platform(setting: str) -> str | None:
+    """The platform a ``QT_QPA_PLATFORM`` setting names, when it shows no window.
+
+    >>> invisible_platform("offscreen:fontengine=freetype")
+    'offscreen'
+    >>> invisible_platform("xcb") is None
+    True
+    """
+    platform = setting.split(":", 1)[0].strip()
+    return platform if platform in INVISIBLE_PLATFORMS else None
 
 
 def cmd_demo(args) -> int:
@@ -37,6 +57,14 @@ def cmd_demo(args) -> int:
 
     if not display_available():
         print("No display found: the main window is not opened (the brief is written).")
+        return 0
+    platform = invisible_platform(os.environ.get("QT_QPA_PLATFORM", ""))
+    if platform is not None:
+        log.info("QT_QPA_PLATFORM=%s shows no window; not opening it", platform)
+        print(
+            f"No display found (QT_QPA_PLATFORM={platform} shows no window): the "
+            "main window is not opened (the brief is written)."
+        )
         return 0
     from workstation.ui.app import check_window_libraries, run_gui
 

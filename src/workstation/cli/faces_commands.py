@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workstation.cli.common import open_workspace, progress_bar, settings_from_args
+from workstation.domain.errors import WorkstationError
 
 _PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff", ".webp"}
 _VIDEO_SUFFIXES = {".mp4", ".m4v", ".mov", ".avi", ".mkv", ".webm", ".mpg"}
@@ -133,6 +134,14 @@ def cmd_faces_search(args) -> int:
 def cmd_faces_decide(args) -> int:
     from workstation.services.faces import record_decision
 
+    # record_decision enforces this too; saying it here names the option and
+    # spares opening the workspace (and its password prompt)
+    if args.decision == "confirm" and not args.comment.strip():
+        raise WorkstationError(
+            f"Confirming face {args.face} of search {args.search} needs a comment: "
+            "give --comment saying why the candidate shows the person searched "
+            "for (the features that match, who checked)."
+        )
     with open_workspace(args) as ws:
         linked = record_decision(
             ws,
@@ -337,7 +346,11 @@ def _register_faces(commands) -> None:
     decide.add_argument(
         "--person", metavar="KEY", help="person entity a confirmed face shows"
     )
-    decide.add_argument("--comment", default="", help="the reviewer's reasoning")
+    decide.add_argument(
+        "--comment",
+        default="",
+        help="the reviewer's reasoning; required to confirm",
+    )
     decide.set_defaults(func=cmd_faces_decide)
 
     tracks = sub.add_parser("tracks", help="list the case's video face tracks")

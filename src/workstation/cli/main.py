@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from workstation import __version__
@@ -11,6 +12,7 @@ from workstation.cli import (
     case_commands,
     demo_commands,
     enhance_commands,
+    entity_commands,
     faces_commands,
     graph_commands,
     import_commands,
@@ -27,12 +29,16 @@ log = logging.getLogger(__name__)
 
 EXIT_USER_ERROR = 1
 EXIT_INTERNAL_ERROR = 70
+#: What a shell reports for a tool stopped by SIGPIPE (128 + 13), e.g. the
+#: command before ``| head`` once ``head`` has read enough.
+EXIT_BROKEN_PIPE = 141
 
 #: Each module adds its sub-commands; the order is the order of ``--help``.
 COMMAND_MODULES = (
     demo_commands,
     case_commands,
     import_commands,
+    entity_commands,
     faces_commands,
     enhance_commands,
     graph_commands,
@@ -86,7 +92,21 @@ def _configure_logging(verbose: bool) -> None:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
+def _discard_stdout() -> None:
+    """Send what is left of standard output to the null device.
+
+    The reader of a pipe has gone; without this, Python would complain again
+    when it flushes the rest of the output at exit.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file behind sys.stdout
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - open until exit
+
+
+def _run(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _configure_logging(args.verbose)
@@ -98,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; unfinished work was rolled back.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise
     except Exception as exc:
         log.debug("internal error", exc_info=True)
         print(
@@ -106,3 +128,22 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL_ERROR
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit status.
+
+    Output piped into a reader that stops early (``workstation faces list C-1 |
+    head``) ends the command quietly with status 141, as standard tools do.
+    """
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # buffered output meets a closed pipe here, not at interpreter exit
+            if sys.stdout is not None:  # None in a windowed (no console) build
+                sys.stdout.flush()
+    except BrokenPipeError:
+        log.debug("standard output was closed by its reader")
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE

@@ -5,17 +5,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from workstation.cli.common import open_workspace, progress_bar
+from workstation.domain.errors import WorkstationError
+
+
+def check_pdf_name(output: str) -> Path:
+    """The ``-o`` file as a path; refuse a name that does not end in ``.pdf``.
+
+    >>> check_pdf_name("briefs/C-1.PDF").name
+    'C-1.PDF'
+
+    Raises:
+        WorkstationError: The name has another suffix, or none.
+    """
+    path = Path(output)
+    if path.suffix.lower() != ".pdf":
+        raise WorkstationError(
+            f"-o {output}: the report is a PDF; give a file name ending in .pdf."
+        )
+    return path
 
 
 def cmd_report(args) -> int:
     from workstation.services.report import write_report
 
     what = "case brief" if args.kind == "brief" else "full case report"
+    output = check_pdf_name(args.output)
     with open_workspace(args) as ws, progress_bar(f"writing {what}") as update:
         path = write_report(
             ws,
             args.case,
-            Path(args.output),
+            output,
             kind=args.kind,
             lang=args.lang,
             classification=args.classification,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from workstation.cli.common import open_workspace
+from workstation.domain.errors import WorkstationError
 
 #: How many residents of each officer the terminal shows.
 SHOWN_PER_OFFICER = 20
@@ -75,14 +77,43 @@ def _print_result(result) -> None:
             print(f"  ... {len(group.residents) - SHOWN_PER_OFFICER} more")
 
 
+def check_export_paths(csv_path: str | None, pdf_path: str | None) -> None:
+    """Refuse ``--csv`` and ``--pdf`` files that could not be written as named.
+
+    Raises:
+        WorkstationError: A file does not end in its format's suffix.
+        NotFoundError: A file's folder does not exist.
+    """
+    from workstation.services.file_output import check_folder
+
+    for option, value, suffix in (
+        ("--csv", csv_path, ".csv"),
+        ("--pdf", pdf_path, ".pdf"),
+    ):
+        if value is None:
+            continue
+        path = Path(value)
+        if path.suffix.lower() != suffix:
+            raise WorkstationError(
+                f"{option} {value}: the dispatch list is written as a {suffix} "
+                f"file; give a name ending in {suffix}."
+            )
+        check_folder(path)
+
+
 def cmd_warn(args) -> int:
+    from workstation.security.roles import Permission
     from workstation.services.dispatch_export import (
         export_dispatch_csv,
         export_dispatch_pdf,
     )
     from workstation.services.fraud_warning import run_warning
 
+    # an export that cannot happen fails before the list is worked out and shown
+    check_export_paths(args.csv, args.pdf)
     with open_workspace(args) as ws:
+        if args.csv or args.pdf:
+            ws.require(Permission.EXPORT)
         result = run_warning(
             ws,
             args.case,

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from workstation.domain.errors import WorkstationError
+from workstation.domain.errors import NotFoundError, WorkstationError
 from workstation.domain.records import Entity
+from workstation.domain.types import EntityType
+from workstation.ingest.normalise import phone_key
+from workstation.security.roles import Permission
 from workstation.services.workspace import Workspace
-from workstation.store import browse_rows, entity_rows
+from workstation.store import browse_rows, entity_rows, graph_rows
 
 ROLES = ("suspect", "victim", "witness", "associate", "")
 
@@ -14,6 +17,7 @@ def set_role(
     ws: Workspace, case_number: str, type_: str, key: str, role: str
 ) -> Entity:
     """Give an entity a role in the case (audited)."""
+    ws.require(Permission.EDIT_CASE)
     if role not in ROLES:
         raise WorkstationError(
             f"Unknown role {role!r}; use one of: {', '.join(r for r in ROLES if r)}."
@@ -26,9 +30,85 @@ def set_role(
     return entity
 
 
-def suspects(ws: Workspace, case_number: str) -> list[Entity]:
+def entities_named(ws: Workspace, case_number: str, text: str) -> list[Entity]:
+    """The case's entities an analyst means by ``text``.
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        text: Key, label, phone number as written, or ``TYPE:KEY``.
+
+    Returns:
+        The matches, by type and id.
+
+    Raises:
+        NotFoundError: No entity of the case matches.
+    """
     case = ws.case(case_number)
-    return entity_rows.entities_with_role(ws.store, case.id, "suspect")
+    wanted = text.strip()
+    kind, _, key = wanted.partition(":")
+    matches: list[Entity] = []
+    if key and kind.lower() in {t.value for t in EntityType}:
+        matches = [
+            e
+            for e in graph_rows.match_entities(ws.store, case.id, key.strip())
+            if e.type == kind.lower()
+        ]
+    if not matches:
+        matches = graph_rows.match_entities(ws.store, case.id, wanted)
+    if not matches and (number := phone_key(wanted)):
+        matches = graph_rows.match_entities(ws.store, case.id, number)
+    if not matches:
+        raise NotFoundError(
+            f"No entity of case {case.number} has the key or label {text!r}; "
+            "check the spelling, or give TYPE:KEY such as person:18."
+        )
+    return matches
+
+
+def describe(entity: Entity) -> str:
+    """``person 张伟 (key 110...)``: an entity as messages name it."""
+    return f"{entity.type} {entity.label} (key {entity.key})"
+
+
+def mark_role(ws: Workspace, case_number: str, text: str, role: str) -> Entity:
+    """Give the entity ``text`` names a role in the case (audited).
+
+    Args:
+        ws: The open workspace.
+        case_number: The case.
+        text: Key, label, phone number as written, or ``TYPE:KEY``.
+        role: One of :data:`ROLES`; "" clears the role.
+
+    Returns:
+        The entity, with its new role.
+
+    Raises:
+        NotFoundError: No entity matches.
+        WorkstationError: Several match (the message lists them), or the role
+            is unknown.
+    """
+    matches = entities_named(ws, case_number, text)
+    if len(matches) > 1:
+        listed = "; ".join(describe(e) for e in matches)
+        raise WorkstationError(
+            f"{text!r} names {len(matches)} entities of case {case_number}: "
+            f"{listed}. Give TYPE:KEY to choose one."
+        )
+    (entity,) = matches
+    set_role(ws, case_number, entity.type, entity.key, role)
+    return entity_rows.find_entity(ws.store, entity.case_id, entity.type, entity.key)
+
+
+def with_role(ws: Workspace, case_number: str, role: str) -> list[Entity]:
+    """The case's entities of one role, in the order they were added."""
+    case = ws.case(case_number)
+    return entity_rows.entities_with_role(ws.store, case.id, role)
+
+
+def suspects(ws: Workspace, case_number: str) -> list[Entity]:
+    """The case's suspects, in the order they were added."""
+    return with_role(ws, case_number, "suspect")
 
 
 def case_counts(ws: Workspace, case_number: str) -> dict[str, int]:

@@ -301,6 +301,8 @@ def record_decision(
 ) -> bool:
     """Record a reviewer's decision on one candidate of a search.
 
+    A confirmation must say why the reviewer takes the candidate for the
+    person searched for, so it needs a comment; a rejection may go without.
     A confirmation with ``person_key`` also links the face to that person
     entity of the search's case (the only way a search result names someone).
 
@@ -309,7 +311,7 @@ def record_decision(
         search_id: The search.
         face_id: The candidate face.
         decision: ``confirmed``/``confirm`` or ``rejected``/``reject``.
-        comment: The reviewer's reasoning.
+        comment: The reviewer's reasoning; required (not blank) to confirm.
         person_key: Key of the person entity a confirmed face shows.
         case_number: When given, the search must belong to this case.
 
@@ -317,7 +319,8 @@ def record_decision(
         True when a new face-person link was made.
 
     Raises:
-        WorkstationError: Unknown decision, or a person given with a rejection.
+        WorkstationError: Unknown decision, a confirmation without a comment,
+            or a person given with a rejection.
         NotFoundError: No such search or person, the search is of another
             case, or the face is not one of its candidates.
     """
@@ -326,6 +329,12 @@ def record_decision(
         raise WorkstationError(
             f"Decision {decision!r} is not one of confirmed, rejected "
             "(or confirm, reject)."
+        )
+    if value == Decision.CONFIRMED.value and not comment.strip():
+        raise WorkstationError(
+            f"Confirming face {face_id} of search {search_id} needs a comment "
+            "saying why the candidate shows the person searched for (the features "
+            "that match, who checked); write one and confirm again."
         )
     if person_key is not None and value != Decision.CONFIRMED.value:
         raise WorkstationError(

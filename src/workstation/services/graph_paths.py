@@ -16,8 +16,6 @@ from pathlib import Path
 import networkx as nx
 
 from workstation.domain.errors import NotFoundError, WorkstationError
-from workstation.domain.records import Entity
-from workstation.domain.types import EntityType
 from workstation.graph.filters import GraphFilter
 from workstation.graph.paths import (
     ConnectingNetwork,
@@ -28,12 +26,11 @@ from workstation.graph.paths import (
     path_edges,
     short_paths,
 )
-from workstation.ingest.normalise import phone_key
 from workstation.security.roles import Permission
+from workstation.services.entities import describe, entities_named
 from workstation.services.file_output import write_atomically
 from workstation.services.graph import case_graph, render_case_chart
 from workstation.services.workspace import Workspace
-from workstation.store import graph_rows
 
 log = logging.getLogger(__name__)
 
@@ -64,10 +61,6 @@ class PathResult:
         return self.graph.edge_subgraph(edges).copy()
 
 
-def _describe(entity: Entity) -> str:
-    return f"{entity.type} {entity.label} (key {entity.key})"
-
-
 def resolve_entity(ws: Workspace, case_number: str, text: str, graph: nx.Graph) -> int:
     """The graph node an analyst means by ``text``.
 
@@ -86,36 +79,19 @@ def resolve_entity(ws: Workspace, case_number: str, text: str, graph: nx.Graph) 
         WorkstationError: Several entities match; the message lists them.
     """
     case = ws.case(case_number)
-    wanted = text.strip()
-    kind, _, key = wanted.partition(":")
-    matches: list[Entity] = []
-    if key and kind.lower() in {t.value for t in EntityType}:
-        matches = [
-            e
-            for e in graph_rows.match_entities(ws.store, case.id, key.strip())
-            if e.type == kind.lower()
-        ]
-    if not matches:
-        matches = graph_rows.match_entities(ws.store, case.id, wanted)
-    if not matches and (number := phone_key(wanted)):
-        matches = graph_rows.match_entities(ws.store, case.id, number)
-    if not matches:
-        raise NotFoundError(
-            f"No entity of case {case.number} has the key or label {text!r}; "
-            "check the spelling, or give TYPE:KEY such as person:18."
-        )
+    matches = entities_named(ws, case_number, text)
     rolled = graph.graph.get("rolled_up", {})
     nodes = list(dict.fromkeys(rolled.get(e.id, e.id) for e in matches))
     in_graph = [n for n in nodes if n in graph]
     if len(in_graph) > 1:
-        listed = "; ".join(_describe(e) for e in matches)
+        listed = "; ".join(describe(e) for e in matches)
         raise WorkstationError(
             f"{text!r} names {len(matches)} entities of case {case.number}: "
             f"{listed}. Give TYPE:KEY to choose one."
         )
     if not in_graph:
         raise NotFoundError(
-            f"{_describe(matches[0])} has no links in the graph as filtered "
+            f"{describe(matches[0])} has no links in the graph as filtered "
             f"({graph.graph.get('filter', 'all links')}); widen the link types or "
             "the time window."
         )
