@@ -9,12 +9,17 @@ import pytest
 from faces_cases import build_template, open_copy
 
 from faces_fixtures import insightface_photo, vectron_photo
+from workstation.domain.types import QualityBand
 from workstation.services import faces
 from workstation.services.cases import create_case
 from workstation.services.evidence import add_evidence
 from workstation.services.face_gallery import gallery
+from workstation.services.face_search import band_threshold, recorded_rate_pairs
+from workstation.services.models import score_calibration
 from workstation.store.audit_log import read_audit
 from workstation.vision import face_index
+from workstation.vision.probe_embedding import PROBE_PATH
+from workstation.vision.score_calibration import ScoreCalibration, ScoreSample
 
 EXAMPLES = ("faces", "face_recognition", "examples")
 #: One gallery photo per person, by evidence name.
@@ -135,7 +140,10 @@ def test_candidates_carry_false_match_rates_and_the_providers(ws, shared_data):
 
     first, second, _ = result.candidates
     assert first.evidence_name == "obama2.jpg" and first.score > 0.6
-    assert first.fmr.observed == 0 and str(first.fmr) == "<1.4e-03"
+    # beyond every impostor pair: below one in the 2164 measured, no more than
+    # the rate of the weaker candidates
+    assert first.fmr.observed == 0 and str(first.fmr) == "<4.6e-04"
+    assert all(c.fmr.rate >= 1 / 2164 for c in result.candidates[1:])
     assert second.fmr.rate > 0.01
     assert result.threshold_fmr.observed == 6  # of 2164 reference pairs at 0.30
     assert "recognition on CPUExecutionProvider" in result.providers
@@ -150,6 +158,62 @@ def test_candidates_carry_false_match_rates_and_the_providers(ws, shared_data):
         "SELECT scope, providers FROM face_searches WHERE id = ?", [result.search_id]
     ).fetchone()
     assert stored == ("case", result.providers)
+    # what the stored rates count, for a report to write them as the CLI did
+    band, threshold, set_threshold = ws.store.execute(
+        "SELECT probe_band, threshold, set_threshold FROM face_searches WHERE id = ?",
+        [result.search_id],
+    ).fetchone()
+    rates = ws.store.execute(
+        "SELECT score, fmr FROM matches WHERE search_id = ? ORDER BY rank",
+        [result.search_id],
+    ).fetchall()
+    calibration = score_calibration(ws.settings)
+    assert recorded_rate_pairs(calibration, band, threshold, set_threshold, rates) == (
+        first.fmr.pairs
+    )
+
+
+def test_rates_of_a_stronger_candidate_never_read_higher(ws, shared_data):
+    """The repro: 1.000 and 0.852 read <1.4e-03 while 0.330 read 4.6e-04."""
+    facenet = shared_data / "faces" / "facenet_pytorch" / "data"
+    add_evidence(
+        ws, "S-002", [facenet / "test_images_aligned" / "angelina_jolie" / "1.png"]
+    )
+    faces.scan_faces(ws, "S-002")
+    probe = facenet / "test_images" / "angelina_jolie" / "1.jpg"
+    result = faces.search_faces(ws, "S-002", probe, all_cases=True, top_k=10)
+
+    scores = [c.score for c in result.candidates]
+    written = [float(str(c.fmr).removeprefix("<")) for c in result.candidates]
+    assert scores == sorted(scores, reverse=True)
+    assert written == sorted(written)
+    # the photo itself and its aligned crop: beyond every impostor pair
+    assert scores[0] == pytest.approx(1.0, abs=1e-3) and scores[1] > 0.8
+    assert [str(c.fmr) for c in result.candidates[:2]] == ["<4.6e-04"] * 2
+    # the look-alike actress at 0.33: one impostor pair of 2164 reached her
+    look_alike = next(c for c in result.candidates if c.fmr.observed)
+    assert str(look_alike.fmr) == "4.6e-04"
+
+
+def test_the_recorded_rates_name_the_band_they_were_read_from():
+    good = ScoreCalibration.from_scores("p", "s", [0.1, 0.2, 0.35, 0.5], [])
+    poor = ScoreSample.of(np.linspace(0.0, 0.3, 10), [])
+    cal = good.with_bands({QualityBand.POOR: poor}, PROBE_PATH)
+    moved = band_threshold(cal, 0.30, QualityBand.POOR)
+
+    def rates(band, *scores):
+        return [(s, cal.false_match_rate(s, band).rate) for s in scores]
+
+    # a poor probe on the low-quality path: the poor band's ten pairs
+    poor_rates = rates(QualityBand.POOR, 0.9, 0.25)
+    assert recorded_rate_pairs(cal, "poor", moved, 0.30, poor_rates) == 10
+    # the same probe searched plainly: the good band's four
+    good_rates = rates(QualityBand.GOOD, 0.9, 0.4)
+    assert recorded_rate_pairs(cal, "poor", 0.30, 0.30, good_rates) == 4
+    assert recorded_rate_pairs(cal, None, 0.30, None, good_rates) == 4
+    # calibrated again since, or not at all: unknown, never a wrong count
+    assert recorded_rate_pairs(cal, None, 0.30, 0.30, [(0.4, 0.5)]) is None
+    assert recorded_rate_pairs(None, None, 0.30, 0.30, good_rates) is None
 
 
 def test_a_search_of_all_cases_finds_faces_of_other_cases(ws, shared_data):

@@ -6,6 +6,8 @@ import numpy as np
 import pytest
 
 from workstation.domain.errors import ModelPackError
+from workstation.domain.false_match import fmr_text
+from workstation.domain.types import QualityBand
 from workstation.resources import resource_path
 from workstation.vision.score_calibration import (
     LabelledFace,
@@ -49,7 +51,8 @@ def test_rates_bounds_and_thresholds():
     assert at.rate < at.upper < 0.12
     none = cal.false_match_rate(0.5)
     assert (none.rate, round(none.upper, 5)) == (0.0, 0.00299)
-    assert str(none) == "<3.0e-03" and str(at) == "1.0e-01"
+    # no pair of the 1000 reached 0.5: below one in 1000, not the 95 % bound
+    assert str(none) == "<1.0e-03" and str(at) == "1.0e-01"
     threshold = cal.threshold_for(1e-2)
     assert cal.false_match_rate(threshold).observed <= 10
     assert cal.false_match_rate(threshold - 0.001).observed > 10
@@ -91,3 +94,60 @@ def test_the_shipped_calibration_fits_the_default_recogniser(model_settings):
     assert cal.false_match_rate(0.30).observed == 6
     assert cal.false_match_rate(0.40).observed == 0
     assert cal.true_match_rate(0.30) == 1.0
+
+
+def _written_value(text: str) -> float:
+    """The number a written rate states ("<4.6e-04" states at most 4.6e-04)."""
+    return float(text.removeprefix("<"))
+
+
+@pytest.mark.parametrize("band", list(QualityBand))
+def test_the_written_rate_never_rises_with_the_score(band):
+    cal = read_calibration(resource_path("packs", "default_calibration.toml"))
+    impostor = cal.sample(band).impostor_scores
+    scores = np.unique(
+        np.concatenate(
+            [
+                np.linspace(-1.0, 1.0, 2001),
+                impostor,
+                np.nextafter(impostor, 2.0),
+                np.nextafter(impostor, -2.0),
+            ]
+        )
+    )
+    rates = [cal.false_match_rate(float(s), band) for s in scores]
+
+    observed = [r.rate for r in rates]
+    assert observed == sorted(observed, reverse=True)
+    written = [_written_value(str(r)) for r in rates]
+    assert written == sorted(written, reverse=True)
+    # beyond every impostor score the bound is 1/N, N the band's impostor pairs,
+    # never above the rate written for any lower score
+    beyond = cal.false_match_rate(float(np.nextafter(impostor[-1], 2.0)), band)
+    pairs = cal.sample(band).impostor_pairs
+    assert (beyond.observed, beyond.pairs) == (0, pairs)
+    assert str(beyond) == f"<{1 / pairs:.1e}"
+    assert all(1 / pairs <= r.rate for r in rates if r.observed)
+    bound = _written_value(str(beyond))
+    assert all(bound <= _written_value(str(r)) for r in rates if r.observed)
+
+
+def test_a_weaker_candidate_never_looks_less_likely_a_false_match():
+    """The repro: 0.330 showed 4.6e-04 while 0.852 and 1.000 showed <1.4e-03."""
+    cal = read_calibration(resource_path("packs", "default_calibration.toml"))
+
+    texts = [str(cal.false_match_rate(s)) for s in (0.330, 0.852, 1.0)]
+
+    assert texts == ["4.6e-04", "<4.6e-04", "<4.6e-04"]
+
+
+def test_every_view_writes_a_rate_with_one_function():
+    scores = np.linspace(0.0, 1.0, 50)
+    cal = ScoreCalibration.from_scores("p", "abc", scores, [])
+
+    for score in (-1.0, 0.0, 0.5, 0.99, 1.0, 1.5):
+        rate = cal.false_match_rate(score)
+        assert str(rate) == fmr_text(rate.rate, rate.pairs)
+    assert fmr_text(0.0, 50) == "<2.0e-02" == str(cal.false_match_rate(1.5))
+    assert fmr_text(1 / 50, 50) == "2.0e-02" == str(cal.false_match_rate(1.0))
+    assert (fmr_text(0.0), fmr_text(None), fmr_text(0.25, 4)) == ("0", "-", "2.5e-01")

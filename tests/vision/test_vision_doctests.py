@@ -8,6 +8,7 @@ import importlib
 import pytest
 
 MODULES = [
+    "workstation.domain.false_match",
     "workstation.vision.face_clustering",
     "workstation.vision.face_engine",
     "workstation.vision.face_index",

@@ -3,6 +3,9 @@
 The table is made of :class:`CandidateColumn` entries; a new column is one more
 entry in :data:`CANDIDATE_COLUMNS` (and its heading in the report labels'
 ``candidate_columns``), with a cell function that reads the candidate entry.
+
+>>> [column.key for column in CANDIDATE_COLUMNS]
+['rank', 'probe', 'candidate', 'score', 'fmr', 'threshold', 'decision', 'source']
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table
 
+from workstation.domain.false_match import fmr_text
 from workstation.reports.composer import Composer
 from workstation.reports.pdf_parts import ALERT_FILL
 from workstation.reports.report_content import CandidateEntry, SearchEntry
@@ -41,18 +45,6 @@ class CandidateColumn:
     needs_probe: bool = False
 
 
-def format_fmr(rate: float | None) -> str:
-    """An estimated false-match rate for the table: ``3.2e-04``, ``0`` or ``-``.
-
-    Example:
-        >>> format_fmr(0.00032), format_fmr(0.0), format_fmr(None)
-        ('3.2e-04', '0', '-')
-    """
-    if rate is None:
-        return "-"
-    return "0" if rate == 0 else f"{rate:.1e}"
-
-
 def _rank(page: Composer, _search: SearchEntry, entry: CandidateEntry) -> Flowable:
     return page.para(str(entry.candidate.rank), page.styles.cell_centre)
 
@@ -70,7 +62,7 @@ def _score(page: Composer, _search: SearchEntry, entry: CandidateEntry) -> Flowa
 
 
 def _fmr(page: Composer, _search: SearchEntry, entry: CandidateEntry) -> Flowable:
-    return page.para(format_fmr(entry.fmr), page.styles.cell_right)
+    return page.para(fmr_text(entry.fmr, entry.fmr_pairs), page.styles.cell_right)
 
 
 def _threshold(page: Composer, _search: SearchEntry, entry: CandidateEntry) -> Flowable:

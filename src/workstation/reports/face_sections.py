@@ -79,17 +79,23 @@ def searches(page: Composer, content: ReportContent) -> list[Flowable]:
         return flow
     flow += page.cut_note("searches_more", content.searches, content.searches_total)
     flow.append(page.para(labels["fmr_note"], styles.small))
-    for index, search in enumerate(content.searches, start=1):
-        flow += search_part(page, index, search)
+    for search in content.searches:
+        flow += search_part(page, search)
     return flow
 
 
-def search_part(page: Composer, index: int, search: SearchEntry) -> list[Flowable]:
-    """One search: heading, threshold and model, and its candidates."""
+def search_part(page: Composer, search: SearchEntry) -> list[Flowable]:
+    """One search: heading, threshold and model, and its candidates.
+
+    The heading numbers the search by its id, as the CLI does, so that the
+    number a reviewer reads off the page is the one ``faces decide`` takes.
+    """
     labels, styles = page.labels, page.styles
     heading = [
         page.para(
-            labels["search_heading"].format(index=index, probe=search.probe_name),
+            labels["search_heading"].format(
+                search_id=search.search_id, probe=search.probe_name
+            ),
             styles.subheading,
         ),
         page.para(

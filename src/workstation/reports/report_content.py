@@ -51,7 +51,10 @@ class CandidateEntry:
     """One ranked candidate of a face search, with its crop and human decision.
 
     ``fmr`` is the estimated false-match rate of the score, as stored with the
-    search (None when the model pack had no calibration).
+    search (None when the model pack had no calibration); ``fmr_pairs`` is the
+    number of impostor pairs it was measured on (None when not known), which
+    a rate of zero is printed against (see
+    :func:`~workstation.domain.false_match.fmr_text`).
     """
 
     candidate: Candidate
@@ -60,17 +63,22 @@ class CandidateEntry:
     decided_by: str | None = None
     decided_at: datetime | None = None
     fmr: float | None = None
+    fmr_pairs: int | None = None
 
 
 @dataclass(frozen=True)
 class SearchEntry:
     """A face search: the probe, its threshold and the ranked candidates.
 
-    ``threshold`` is the one the probe was judged by; for a fair or poor probe
-    (``probe_band``) it differs from ``set_threshold``, and ``probe_steps``
-    name the low-quality steps applied to the probe.
+    ``search_id`` is the search's number in the database, the one the CLI
+    prints and takes (``faces decide``, ``review submit``); reports print it
+    whatever order they list searches in. ``threshold`` is the one the probe
+    was judged by; for a fair or poor probe (``probe_band``) it differs from
+    ``set_threshold``, and ``probe_steps`` name the low-quality steps applied
+    to the probe.
     """
 
+    search_id: int = field(kw_only=True)
     probe_name: str
     probe_crop_png: bytes | None
     threshold: float

@@ -72,7 +72,7 @@ _ZH = {
         "此处列出每个检材最近的一次检索，共 {shown} 次（本案共检索 {total} 次）；"
         "完整报告列出全部检索及全部候选。"
     ),
-    "search_heading": "检索 {index}：{probe}",
+    "search_heading": "检索 {search_id}：{probe}",
     "search_meta": "阈值 {threshold:.2f} · 模型 {model} · 检索人 {by} · {at}",
     "probe_band": "检材质量 {quality:.2f}，{band}档。",
     "probe_band_moved": (
@@ -93,8 +93,9 @@ _ZH = {
     },
     "candidates_more": "共 {total} 个候选，此处列出前 {shown} 个。",
     "fmr_note": (
-        "估计误识率：校准集中不同人的人脸对得分不低于该相似度的比例；0 表示校准集中"
-        "没有一对达到该分数；“-”表示模型包未经校准。"
+        "估计误识率：校准集中不同人的人脸对得分不低于该相似度的比例；“<x”表示校准集"
+        "测得的 N 对中没有一对达到该分数，x 为 1/N（N 已无从查考时记为 0）；"
+        "“-”表示模型包未经校准。检索编号即命令行所用的检索编号。"
     ),
     "above": "高于阈值",
     "below": "低于阈值",
@@ -265,7 +266,7 @@ _EN = {
         "Shown: the latest search of each probe, {shown} in all (the case has "
         "{total} searches); the full report lists every search and candidate."
     ),
-    "search_heading": "Search {index}: {probe}",
+    "search_heading": "Search {search_id}: {probe}",
     "search_meta": "Threshold {threshold:.2f} · model {model} · by {by} · {at}",
     "probe_band": "Probe quality {quality:.2f}, {band} band.",
     "probe_band_moved": (
@@ -279,16 +280,18 @@ _EN = {
         "probe": "Probe",
         "candidate": "Candidate",
         "score": "Score",
-        "fmr": "Est. false-match rate",
+        "fmr": "Est. FMR",
         "threshold": "Threshold",
         "decision": "Decision",
         "source": "Source",
     },
     "candidates_more": "{total} candidates; the first {shown} are shown.",
     "fmr_note": (
-        "Estimated false-match rate: the share of pairs of different people in the "
-        "calibration set that score at least as high; 0 means no such pair reached "
-        "the score; '-' means the model pack is not calibrated."
+        "Est. FMR (estimated false-match rate): the share of pairs of different "
+        "people in the calibration set that score at least as high; '<x' means "
+        "none of the N pairs measured reached the score, x being 1/N (0 where N "
+        "is no longer known); '-' means the model pack is not calibrated. Search "
+        "numbers are those the command line uses."
     ),
     "above": "above",
     "below": "below",

@@ -23,6 +23,8 @@ from the same band. The result names the band and the steps applied.
 from __future__ import annotations
 
 import logging
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -473,3 +475,61 @@ def _rate(
     calibration: ScoreCalibration | None, score: float, band: QualityBand
 ) -> FalseMatchRate | None:
     return calibration.false_match_rate(score, band) if calibration else None
+
+
+def recorded_rate_pairs(
+    calibration: ScoreCalibration | None,
+    probe_band: str | None,
+    threshold: float,
+    set_threshold: float | None,
+    rates: Sequence[tuple[float, float | None]],
+) -> int | None:
+    """How many impostor pairs a recorded search's false-match rates count.
+
+    A search stores each candidate's rate but not the number of impostor pairs
+    it was measured on, which is what a rate of zero is written against ("below
+    1/N", see :func:`~workstation.domain.false_match.fmr_text`). The number is
+    that of the band the search read its rates from: the probe band's own, or
+    the good band's (a good probe, a track, a search without the low-quality
+    path). The band is the one whose threshold and rates the calibration
+    reproduces exactly; None when neither does (the pack was calibrated again
+    since, or has no calibration now).
+
+    Args:
+        calibration: The model pack's calibration as it is now.
+        probe_band: The probe's recorded quality band (None for a track).
+        threshold: The threshold the search applied.
+        set_threshold: The threshold set for good probes (None in old searches).
+        rates: ``(score, fmr)`` of each recorded candidate.
+
+    >>> cal = ScoreCalibration.from_scores("p", "s", [0.1, 0.2, 0.3, 0.4], [])
+    >>> recorded_rate_pairs(cal, None, 0.3, 0.3, [(0.9, 0.0), (0.35, 0.25)])
+    4
+    >>> recorded_rate_pairs(cal, None, 0.3, 0.3, [(0.35, 0.5)]) is None
+    True
+    """
+    if calibration is None:
+        return None
+    band = QualityBand(probe_band) if probe_band else None
+    for rate_band in dict.fromkeys(
+        (calibrated_band(calibration, band), QualityBand.GOOD)
+    ):
+        if set_threshold is not None and not math.isclose(
+            band_threshold(calibration, set_threshold, rate_band),
+            threshold,
+            rel_tol=0.0,
+            abs_tol=1e-9,
+        ):
+            continue
+        if all(
+            fmr is None
+            or math.isclose(
+                calibration.false_match_rate(score, rate_band).rate,
+                fmr,
+                rel_tol=1e-9,
+                abs_tol=1e-15,
+            )
+            for score, fmr in rates
+        ):
+            return calibration.sample(rate_band).impostor_pairs
+    return None

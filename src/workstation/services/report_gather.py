@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import workstation
+from workstation.domain.errors import ModelPackError
 from workstation.domain.records import Case
 from workstation.graph import timeline as patterns
 from workstation.graph.filters import GraphFilter
@@ -38,11 +39,14 @@ from workstation.resources import cjk_font_path
 from workstation.services import browse
 from workstation.services import graph as graph_service
 from workstation.services.audit import entry_head, may_read_audit
+from workstation.services.face_search import recorded_rate_pairs
 from workstation.services.integrity import verify_items
+from workstation.services.models import score_calibration
 from workstation.services.report_crops import FaceCrops
 from workstation.services.reviews import list_reviews, review_history
 from workstation.services.workspace import Workspace
 from workstation.store import derivation_rows, evidence_rows, report_rows
+from workstation.vision.score_calibration import ScoreCalibration
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +161,7 @@ def gather_report(
         ]
     )
     suspects = _suspects(suspect_rows, crops, limits.suspect_faces)
-    searches = _searches(search_rows, crops)
+    searches = _searches(ws, search_rows, crops)
 
     step(2, STEPS[2])
     # calls between phones are shown between the people using them
@@ -268,10 +272,11 @@ def _suspects(
 
 
 def _searches(
-    rows: list[report_rows.SearchRow], crops: FaceCrops
+    ws: Workspace, rows: list[report_rows.SearchRow], crops: FaceCrops
 ) -> tuple[SearchEntry, ...]:
     return tuple(
         SearchEntry(
+            search_id=row.id,
             probe_name=row.probe_name,
             probe_crop_png=crops.get(row.probe_face_id),
             threshold=row.threshold,
@@ -283,6 +288,7 @@ def _searches(
                     decided_by=match.decided_by,
                     decided_at=match.decided_at,
                     fmr=match.fmr,
+                    fmr_pairs=pairs,
                 )
                 for match in row.matches
             ),
@@ -295,8 +301,34 @@ def _searches(
             probe_steps=row.probe_steps,
             set_threshold=row.set_threshold,
         )
-        for row in rows
+        for row, pairs in zip(rows, _rate_pairs(ws, rows), strict=True)
     )
+
+
+def _rate_pairs(ws: Workspace, rows: list[report_rows.SearchRow]) -> list[int | None]:
+    """Impostor pairs behind each search's stored false-match rates (or None).
+
+    A rate of zero is printed as below one in that many; a pack whose
+    calibration cannot be read leaves the number unknown, not the report
+    unwritten.
+    """
+    calibrations: dict[str, ScoreCalibration | None] = {}
+    for pack in {row.model_pack for row in rows}:
+        try:
+            calibrations[pack] = score_calibration(ws.settings, pack)
+        except ModelPackError as exc:
+            log.warning("no false-match calibration of pack %r: %s", pack, exc)
+            calibrations[pack] = None
+    return [
+        recorded_rate_pairs(
+            calibrations[row.model_pack],
+            row.probe_band,
+            row.threshold,
+            row.set_threshold,
+            [(m.candidate.score, m.fmr) for m in row.matches],
+        )
+        for row in rows
+    ]
 
 
 def _graph_facts(graph, ranking: KeyPlayerRanking) -> GraphFacts:

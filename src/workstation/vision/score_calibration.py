@@ -17,9 +17,14 @@ Pairs are formed from :class:`LabelledFace` records:
   faces of the same set in different photos are not used (they may be the
   same person).
 
-With ``n`` impostor pairs the rate can only be resolved down to about
-``1/n``; where no impostor pair reached a score, the estimate is zero and the
-95 % upper bound (about ``3/n``) is what should be quoted.
+The rate is a step function of the score: it never rises as the score does.
+With ``n`` impostor pairs it can only be resolved down to ``1/n`` (one pair);
+where no impostor pair reached a score it is written "below ``1/n``" (see
+:func:`~workstation.domain.false_match.fmr_text`), which no rate of a lower
+score undercuts. The one-sided 95 % upper bound (about ``3/n`` there) is kept
+as ``upper`` for a statement of confidence; it is not written beside the rates,
+being another statistic that would make a higher score look worse than a lower
+one.
 
 A poor probe (a small, dark, compressed face) scores lower against everyone,
 its own person included, so the clean photos' rates do not describe its
@@ -49,6 +54,7 @@ from pathlib import Path
 import numpy as np
 
 from workstation.domain.errors import ModelPackError
+from workstation.domain.false_match import fmr_text
 from workstation.domain.types import QualityBand
 
 log = logging.getLogger(__name__)
@@ -84,10 +90,15 @@ class FalseMatchRate:
     pairs: int
 
     def __str__(self) -> str:
-        """``"<1.2e-03"`` when no impostor pair reached the score, else the rate."""
-        if self.observed == 0:
-            return f"<{self.upper:.1e}"
-        return f"{self.rate:.1e}"
+        """The rate as every view writes it (one text for the CLI, tab and PDF).
+
+        ``"<4.6e-04"`` (below ``1/pairs``) when no impostor pair reached the
+        score, else the rate.
+
+        >>> str(FalseMatchRate(0.0, 0.0014, 0, 2164))
+        '<4.6e-04'
+        """
+        return fmr_text(self.rate, self.pairs)
 
 
 def _upper_bound(observed: int, pairs: int) -> float:
