@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from workstation.cli.common import open_workspace
+from workstation.cli.common import open_workspace, progress_bar
 from workstation.domain.errors import WorkstationError
 
 MEASURES = (
@@ -98,9 +98,15 @@ def cmd_graph(args) -> int:
 def _table(ws, args, chosen) -> list[str]:
     from workstation.services.graph import case_measures, write_link_chart
 
-    table = case_measures(
-        ws, args.case, graph_filter=chosen, sort_by=args.measure, top=args.top
-    )
+    with progress_bar("measuring the network") as update:
+        table = case_measures(
+            ws,
+            args.case,
+            graph_filter=chosen,
+            sort_by=args.measure,
+            top=args.top,
+            progress=update,
+        )
     if args.png:
         write_link_chart(
             ws,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from graphlib import TopologicalSorter
 from importlib import resources
@@ -35,6 +35,21 @@ _OFFLINE_CONFIG = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
+
+
+#: A set of ids bound as one text parameter (see :func:`id_text`), for ``id IN
+#: {ID_SET}``. DuckDB binds a Python list element by element, at about a
+#: second per ten thousand ids; a text of digits binds at once.
+ID_SET = "(SELECT unnest(string_split(nullif(?, ''), ','))::BIGINT)"
+
+
+def id_text(ids: Iterable[int]) -> str:
+    """The parameter of :data:`ID_SET` holding ``ids``.
+
+    >>> id_text([3, 1, 2])
+    '3,1,2'
+    """
+    return ",".join(str(int(i)) for i in ids)
 
 
 def migration_scripts() -> list[tuple[int, str, str]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from workstation.store.case_store import CaseStore
+from workstation.store.case_store import ID_SET, CaseStore, id_text
 
 log = logging.getLogger(__name__)
 
@@ -167,8 +167,7 @@ def missing_entity_ids(store: CaseStore, case_id: int, ids: Iterable[int]) -> li
     if not wanted:
         return []
     rows = store.execute(
-        "SELECT unnest(?::BIGINT[]) AS id EXCEPT "
-        "SELECT id FROM entities WHERE case_id = ?",
-        [wanted, case_id],
+        f"SELECT * FROM {ID_SET} EXCEPT SELECT id FROM entities WHERE case_id = ?",
+        [id_text(wanted), case_id],
     ).fetchall()
     return sorted(row[0] for row in rows)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from workstation.domain.records import Entity
-from workstation.store.case_store import CaseStore
+from workstation.store.case_store import ID_SET, CaseStore, id_text
 
 PairRow = tuple[int, int, float, int, tuple[str, ...]]
 
@@ -235,8 +235,8 @@ def entities_by_ids(store: CaseStore, case_id: int, ids: Iterable[int]) -> list[
         return []
     rows = store.execute(
         "SELECT id, case_id, type, key, label, attributes FROM entities "
-        "WHERE case_id = ? AND list_contains(?::BIGINT[], id) ORDER BY id",
-        [case_id, wanted],
+        f"WHERE case_id = ? AND id IN {ID_SET} ORDER BY id",
+        [case_id, id_text(wanted)],
     ).fetchall()
     return [_entity(row) for row in rows]
 
@@ -302,18 +302,15 @@ def link_times(
     if end is not None:
         where += " AND start_time < ?"
         params.append(end)
-    first = list(first_ids)
+    first = id_text(first_ids)
     if second_ids is None:
-        pair = "(list_contains(?::BIGINT[], source_id) OR "
-        pair += "list_contains(?::BIGINT[], target_id))"
+        pair = f"(source_id IN {ID_SET} OR target_id IN {ID_SET})"
         pair_params = [first, first]
     else:
-        second = list(second_ids)
+        second = id_text(second_ids)
         pair = (
-            "((list_contains(?::BIGINT[], source_id) AND "
-            "list_contains(?::BIGINT[], target_id)) OR "
-            "(list_contains(?::BIGINT[], source_id) AND "
-            "list_contains(?::BIGINT[], target_id)))"
+            f"((source_id IN {ID_SET} AND target_id IN {ID_SET}) OR "
+            f"(source_id IN {ID_SET} AND target_id IN {ID_SET}))"
         )
         pair_params = [first, second, second, first]
     rows = store.execute(
