@@ -45,6 +45,22 @@ def cmd_evidence_add(args) -> int:
     return 0
 
 
+def cmd_evidence_list(args) -> int:
+    from workstation.services.evidence import case_evidence
+
+    with open_workspace(args) as ws:
+        items = case_evidence(ws, args.case)
+    if not items:
+        print(f"No evidence in case {args.case} yet; add files with `evidence add`.")
+    for item in items:
+        print(
+            f"{item.id}\t{item.sha256}\t{item.size_bytes} bytes\t{item.media_type}\t"
+            f"{item.original_name}\tadded by {item.added_by} "
+            f"{item.added_at:%Y-%m-%d %H:%M}"
+        )
+    return 0
+
+
 def cmd_verify(args) -> int:
     from workstation.services.evidence import verify_vault
 
@@ -123,12 +139,17 @@ def register(commands) -> None:
     create.set_defaults(func=cmd_case_create)
     case_commands.add_parser("list", help="list cases").set_defaults(func=cmd_case_list)
 
-    evidence = commands.add_parser("evidence", help="add evidence files to a case")
+    evidence = commands.add_parser("evidence", help="add and list a case's evidence")
     evidence_commands = evidence.add_subparsers(dest="evidence_command", required=True)
     add = evidence_commands.add_parser("add", help="copy files into the vault")
     add.add_argument("case")
     add.add_argument("files", nargs="+")
     add.set_defaults(func=cmd_evidence_add)
+    listing = evidence_commands.add_parser(
+        "list", help="list a case's evidence: id, SHA-256, size, type, name"
+    )
+    listing.add_argument("case")
+    listing.set_defaults(func=cmd_evidence_list)
 
     verify = commands.add_parser("verify", help="re-hash the evidence vault")
     verify.set_defaults(func=cmd_verify)

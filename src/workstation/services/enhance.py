@@ -136,7 +136,8 @@ def find_evidence(ws: Workspace, case: Case, ref: str | int) -> Evidence:
     if not found:
         raise NotFoundError(
             f"No evidence {ref!r} in case {case.number}; give an evidence id or "
-            "at least 8 hex digits of its SHA-256 (see the case's evidence list)."
+            "at least 8 hex digits of its SHA-256 (`workstation evidence list CASE` "
+            "or the Evidence tab lists them)."
         )
     if len(found) > 1:
         raise NotFoundError(

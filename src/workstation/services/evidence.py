@@ -31,11 +31,16 @@ def add_evidence(
     """
     ws.require(Permission.EDIT_CASE)
     case = ws.case(case_number)
-    missing = [str(p) for p in paths if not Path(p).is_file()]
-    if missing:
-        raise InputFileError(
-            f"{missing[0]}: no such file; nothing was added. Check the path."
-        )
+    for path in map(Path, paths):
+        if path.is_dir():
+            raise InputFileError(
+                f"{path}: is a folder; nothing was added. Give the files in it "
+                f"({path}/*) or `workstation faces scan`, which takes folders."
+            )
+        if not path.is_file():
+            raise InputFileError(
+                f"{path}: no such file; nothing was added. Check the path."
+            )
     added = []
     for done, path in enumerate(paths, start=1):
         check_cancel(cancel)
@@ -64,6 +69,13 @@ def add_evidence(
         if progress:
             progress(done, len(paths), path.name)
     return added
+
+
+def case_evidence(ws: Workspace, case_number: str) -> list[Evidence]:
+    """The evidence items of a case, in the order they were added."""
+    ws.require(Permission.VIEW_CASE)
+    case = ws.case(case_number)
+    return evidence_rows.list_evidence(ws.store, case.id)
 
 
 def evidence_file(ws: Workspace, evidence: Evidence) -> Path:
