@@ -104,6 +104,18 @@ def test_sql_and_python_agree(store, rules, cases):
     assert [key for key, _ in sql] == [key for _, key in cases]
 
 
+def test_too_many_digits_counts_them_as_written(store):
+    rules = phone_rules()
+    values = ["110101198001011234", "+8611010119800101123", "1.10101E+17"]
+    problems = [problem for _, problem in normalise_with_sql(store, rules, values)]
+    assert problems == [key_problem(v, rules) for v in values]
+    assert problems[0] == (
+        "has too many digits (18, 20 with the country code; at most 15)"
+    )
+    assert problems[1] == "has too many digits (19; at most 15)"
+    assert "scientific notation" in problems[2]
+
+
 def test_plates_in_python():
     for written, key in PLATES:
         assert plate_key(written) == key
@@ -112,12 +124,12 @@ def test_plates_in_python():
 @settings(max_examples=100, deadline=None)
 @given(
     st.lists(
-        st.text(alphabet="0123456789 +-.()aX\u3000\u00a0", max_size=20),
+        st.text(alphabet="0123456789 +-.()aXE\u3000\u00a0", max_size=20),
         min_size=1,
         max_size=30,
     )
 )
 def test_sql_and_python_agree_on_any_text(store, values):
-    for rules in (phone_rules(), PLATE_RULES):
+    for rules in (phone_rules(), PLATE_RULES, ID_RULES):
         sql = normalise_with_sql(store, rules, values)
         assert sql == [(normalise_key(v, rules), key_problem(v, rules)) for v in values]

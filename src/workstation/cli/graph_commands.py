@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from workstation.cli.common import open_workspace, progress_bar
+from workstation.cli.common import open_workspace, positive_int, progress_bar
 from workstation.domain.errors import WorkstationError
 
 MEASURES = (
@@ -390,7 +390,7 @@ def register(commands) -> None:
         default="betweenness",
         help="rank the key-player table by this (default betweenness)",
     )
-    ask.add_argument("--top", type=int, default=10, help="rows of the table")
+    ask.add_argument("--top", type=positive_int, default=10, help="rows of the table")
     ask.add_argument(
         "--path",
         nargs=2,
@@ -398,15 +398,19 @@ def register(commands) -> None:
         help="shortest paths between two entities (key or label)",
     )
     ask.add_argument(
-        "--cutoff", type=int, help="with --path: every path of at most this many hops"
+        "--cutoff",
+        type=positive_int,
+        help="with --path: every path of at most this many hops",
     )
     ask.add_argument(
         "--expand", nargs="+", metavar="KEY", help="the neighbourhood of these entities"
     )
-    ask.add_argument("--hops", type=int, default=2, help="with --expand (default 2)")
+    ask.add_argument(
+        "--hops", type=positive_int, default=2, help="with --expand (default 2)"
+    )
     ask.add_argument(
         "--max-new",
-        type=int,
+        type=positive_int,
         default=50,
         help="with --expand: at most this many added (default 50)",
     )

@@ -228,7 +228,9 @@ def key_problem(value: str | None, rules: KeyRules) -> str | None:
         return f"has too few digits ({digits}; at least {rules.min_digits})"
     key_digits = len(re.findall(DIGIT_PATTERN, key))
     if rules.max_digits and key_digits > rules.max_digits:
-        return f"has too many digits ({key_digits}; at most {rules.max_digits})"
+        added = key_digits - digits
+        code = f", {key_digits} with the country code" if added > 0 else ""
+        return f"has too many digits ({digits}{code}; at most {rules.max_digits})"
     return None
 
 

@@ -231,10 +231,14 @@ def key_problem_sql(rules: KeyRules, cleaned: str, key: str) -> str:
             f"|| {count} || '; at least {rules.min_digits})'"
         )
     if rules.max_digits:
-        count = _digits(key)
+        count, written = _digits(key), _digits(cleaned)
+        code = (
+            f"CASE WHEN {count} > {written} "
+            f"THEN ', ' || {count} || ' with the country code' ELSE '' END"
+        )
         cases.append(
             f"WHEN {count} > {rules.max_digits} THEN 'has too many digits (' "
-            f"|| {count} || '; at most {rules.max_digits})'"
+            f"|| {written} || {code} || '; at most {rules.max_digits})'"
         )
     if not cases:
         return "CAST(NULL AS VARCHAR)"
