@@ -1496,7 +1496,12 @@
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>A confirmation needs the reason, written in the box beside it.</source>
+        <translation>A confirmation needs the reason, written in the box beside it.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -1616,7 +1621,7 @@
         <translation>pending</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>confirmed</source>
         <translation>confirmed</translation>
     </message>

@@ -1488,7 +1488,12 @@
         <translation>否定</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+2"/>
+        <source>A confirmation needs the reason, written in the box beside it.</source>
+        <translation>确认前须在旁边的输入框中写明理由。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -1608,7 +1613,7 @@
         <translation>待定</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>

@@ -285,7 +285,10 @@ def test_faces_tab_searches_a_probe_and_records_a_decision(
     assert win.summary.fields["searches"].text() == "1"
 
     table.selectRow(0)
+    # a confirmation needs its reason first; a rejection does not
+    assert faces.reject_button.isEnabled() and not faces.confirm_button.isEnabled()
     faces.comment.setText("same face shape and ears; checked by two analysts")
+    assert faces.confirm_button.isEnabled()
     faces.confirm_button.click()
     qtbot.waitUntil(
         lambda: table.item(0, DECISION).text().startswith("confirmed"),

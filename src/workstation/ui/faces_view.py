@@ -160,6 +160,10 @@ class FacesView(QWidget):
         )
         self.confirm_button = QPushButton(self.tr("Confirm"), self)
         self.reject_button = QPushButton(self.tr("Reject"), self)
+        self.confirm_button.setToolTip(
+            self.tr("A confirmation needs the reason, written in the box beside it.")
+        )
+        self.comment.textChanged.connect(self._update_buttons)
         self.confirm_button.clicked.connect(lambda: self.decide(Decision.CONFIRMED))
         self.reject_button.clicked.connect(lambda: self.decide(Decision.REJECTED))
 
@@ -413,7 +417,8 @@ class FacesView(QWidget):
     @Slot()
     def _update_buttons(self) -> None:
         enabled = self.selected_candidate() is not None
-        self.confirm_button.setEnabled(enabled)
+        # a confirmation says why (see record_decision); a rejection may not
+        self.confirm_button.setEnabled(enabled and bool(self.comment.text().strip()))
         self.reject_button.setEnabled(enabled)
 
     def decide(self, decision: Decision) -> None:
