@@ -1221,18 +1221,18 @@
     <name>EntityTables</name>
     <message>
         <location filename="../../src/workstation/ui/entity_table_model.py" line="+207"/>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+20"/>
+        <location line="-22"/>
+        <location line="+24"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
@@ -1242,12 +1242,12 @@
         <translation>Label</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Links</source>
         <translation>Links</translation>
     </message>
@@ -1859,6 +1859,36 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>suspect</source>
+        <comment>role</comment>
+        <translation>suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>victim</source>
+        <comment>role</comment>
+        <translation>victim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness</source>
+        <comment>role</comment>
+        <translation>witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>associate</source>
+        <comment>role</comment>
+        <translation>associate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no role</source>
+        <comment>role</comment>
+        <translation>no role</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>call</source>
         <translation>call</translation>
     </message>
@@ -2004,7 +2034,7 @@
         <translation>&amp;Find faces in the photos</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+93"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+96"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -2104,7 +2134,7 @@
         <translation>Fraud warning</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>The new workspace folder or language applies when the workstation starts again.</translation>
     </message>
@@ -2114,7 +2144,17 @@
         <translation>{label} has no timed links.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Role in the case</source>
+        <translation>Role in the case</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Marking {label} as {role}</source>
+        <translation>Marking {label} as {role}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

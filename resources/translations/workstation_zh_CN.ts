@@ -1214,18 +1214,18 @@
     <name>EntityTables</name>
     <message>
         <location filename="../../src/workstation/ui/entity_table_model.py" line="+207"/>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+20"/>
+        <location line="-22"/>
+        <location line="+24"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-21"/>
         <source>Key</source>
         <translation>标识</translation>
     </message>
@@ -1235,12 +1235,12 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Links</source>
         <translation>关系</translation>
     </message>
@@ -1851,6 +1851,36 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>suspect</source>
+        <comment>role</comment>
+        <translation>嫌疑人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>victim</source>
+        <comment>role</comment>
+        <translation>被害人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>witness</source>
+        <comment>role</comment>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>associate</source>
+        <comment>role</comment>
+        <translation>关系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no role</source>
+        <comment>role</comment>
+        <translation>无角色</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>call</source>
         <translation>通话</translation>
     </message>
@@ -1996,7 +2026,7 @@
         <translation>检测照片中的人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../src/workstation/ui/main_window.py" line="+93"/>
+        <location filename="../../src/workstation/ui/main_window.py" line="+96"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
@@ -2096,7 +2126,7 @@
         <translation>诈骗预警</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>The new workspace folder or language applies when the workstation starts again.</source>
         <translation>新的工作区文件夹或界面语言将在重新启动工作站后生效。</translation>
     </message>
@@ -2106,7 +2136,17 @@
         <translation>{label} 没有带时间的关系。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Role in the case</source>
+        <translation>本案角色</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Marking {label} as {role}</source>
+        <translation>将 {label} 标记为{role}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -100,6 +100,24 @@ def test_entities_tab_sorts_and_searches(qtbot, window, edges):
     assert model.rowCount() == 100
 
 
+def test_an_entity_is_marked_suspect_from_its_menu(qtbot, window):
+    from workstation.services.entities import suspects
+
+    show_tab(qtbot, window, window.entities, "entities")
+    model = window.entities.model
+    entity = model.row_object(0)
+    menu = window.entity_role_menu(entity)
+    actions = {a.text(): a for a in menu.actions()}
+    assert list(actions) == ["suspect", "victim", "witness", "associate", "no role"]
+    assert actions["no role"].isChecked()
+
+    actions["suspect"].trigger()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    assert [e.key for e in suspects(window.ws, "T-001")] == [entity.key]
+    qtbot.waitUntil(lambda: model.index(0, 4).data() == "suspect", timeout=3000)
+    assert window.entity_role_menu(model.row_object(0)).actions()[0].isChecked()
+
+
 def test_links_tab_searches_either_end(qtbot, window, edges):
     show_tab(qtbot, window, window.links, "links")
     view = window.links

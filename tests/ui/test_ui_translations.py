@@ -24,8 +24,12 @@ UI_SOURCES = Path(__file__).resolve().parents[2] / "src" / "workstation" / "ui"
 CATALOGUES = ("workstation_zh_CN", "workstation_en")
 
 
-def messages(name: str) -> list[tuple[str, str, list[str], bool]]:
-    """``(context, source, translations, finished)`` of a .ts file."""
+def messages(name: str) -> list[tuple[str, str, list[str], bool, str | None]]:
+    """``(context, source, translations, finished, comment)`` of a .ts file.
+
+    The comment tells apart one source text meant two ways (a link type and
+    a role, say).
+    """
     tree = ElementTree.parse(resource_path("translations", f"{name}.ts"))
     found = []
     for context in tree.getroot().iter("context"):
@@ -35,7 +39,15 @@ def messages(name: str) -> list[tuple[str, str, list[str], bool]]:
             forms = [f.text or "" for f in translation.iter("numerusform")]
             texts = forms or [translation.text or ""]
             finished = translation.get("type") not in ("unfinished", "vanished")
-            found.append((context_name, message.findtext("source"), texts, finished))
+            found.append(
+                (
+                    context_name,
+                    message.findtext("source"),
+                    texts,
+                    finished,
+                    message.findtext("comment"),
+                )
+            )
     return found
 
 
@@ -45,7 +57,7 @@ def test_every_text_is_translated_and_keeps_its_placeholders(name):
 
     found = messages(name)
     assert len(found) > 300
-    for context, source, texts, finished in found:
+    for context, source, texts, finished, _ in found:
         assert finished and all(texts), f"{context}: {source!r} is not translated"
         wanted = sorted(re.findall(r"\{[^}]*\}|%n", source))
         for text in texts:
@@ -72,7 +84,7 @@ def test_the_catalogues_hold_every_text_of_the_code(tmp_path):
         for c in tree.getroot().iter("context")
         for m in c.iter("message")
     }
-    shipped = {(context, source) for context, source, _, _ in messages(CATALOGUES[0])}
+    shipped = {(context, source) for context, source, *_ in messages(CATALOGUES[0])}
     assert in_code - shipped == set(), "run pyside6-lupdate (resources/translations)"
     assert shipped - in_code == set(), "run pyside6-lupdate -no-obsolete"
 
@@ -81,11 +93,11 @@ def test_the_catalogues_hold_every_text_of_the_code(tmp_path):
 def test_the_compiled_catalogues_match_their_sources(qapp, name):
     translator = QTranslator()
     assert translator.load(str(resource_path("translations", f"{name}.qm")))
-    for context, source, texts, _ in messages(name):
+    for context, source, texts, _, comment in messages(name):
         if "%n" in source:
-            assert translator.translate(context, source, "", 1) == texts[0]
+            assert translator.translate(context, source, comment, 1) == texts[0]
         else:
-            assert translator.translate(context, source) == texts[0], (
+            assert translator.translate(context, source, comment) == texts[0], (
                 f"{name}.qm is older than {name}.ts; run pyside6-lrelease"
             )
 

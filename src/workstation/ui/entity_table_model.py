@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 
 from workstation.services import browse
 from workstation.services.workspace import Workspace
-from workstation.ui.labels import entity_type_text, link_type_text
+from workstation.ui.labels import entity_type_text, link_type_text, role_text
 
 log = logging.getLogger(__name__)
 
@@ -212,7 +212,11 @@ def entity_columns() -> list[Column]:
         ),
         Column("key", translate("EntityTables", "Key"), lambda r: r.key),
         Column("label", translate("EntityTables", "Label"), lambda r: r.label),
-        Column("role", translate("EntityTables", "Role"), lambda r: r.role),
+        Column(
+            "role",
+            translate("EntityTables", "Role"),
+            lambda r: role_text(r.role) if r.role else "",
+        ),
         Column(
             "degree",
             translate("EntityTables", "Links"),

@@ -46,6 +46,18 @@ def entity_type_text(entity_type: str) -> str:
     return names.get(entity_type, entity_type)
 
 
+def role_text(role: str) -> str:
+    """An entity's role in the case (``suspect``...) as the interface shows it."""
+    names = {
+        "suspect": translate("Labels", "suspect", "role"),
+        "victim": translate("Labels", "victim", "role"),
+        "witness": translate("Labels", "witness", "role"),
+        "associate": translate("Labels", "associate", "role"),
+        "": translate("Labels", "no role", "role"),
+    }
+    return names.get(role, role)
+
+
 def link_type_text(link_type: str) -> str:
     """A link type (``call``, ``meeting``...) as the interface shows it."""
     names = {

@@ -15,6 +15,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.services import browse
+from workstation.services.entities import ROLES, set_role
 from workstation.services.workspace import Workspace
 from workstation.ui.case_summary_view import CaseSummaryView
 from workstation.ui.cases_view import CasesView
@@ -32,6 +34,7 @@ from workstation.ui.enhance_view import EnhanceView
 from workstation.ui.entity_table_model import entity_model, link_model
 from workstation.ui.evidence_view import EvidenceView
 from workstation.ui.faces_view import FacesView
+from workstation.ui.labels import role_text
 from workstation.ui.log_panel import LogPanel
 from workstation.ui.main_menus import build_menus
 from workstation.ui.quality_view import QualityView
@@ -211,6 +214,8 @@ class MainWindow(QMainWindow):
         self.faces.faces_changed.connect(self._faces_changed)
         self.data.imported.connect(self._imported)
         self.entities.table.doubleClicked.connect(self._entity_timeline)
+        self.entities.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.entities.table.customContextMenuRequested.connect(self._entity_menu)
 
     def _drop_case_tabs(self) -> None:
         # Showing the Cases tab first keeps the tabs being removed from being
@@ -330,6 +335,37 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{label} has no timed links.").format(label=entity.label), 5000
             )
+
+    def _entity_menu(self, pos) -> None:
+        index = self.entities.table.indexAt(pos)
+        if not index.isValid():
+            return
+        menu = self.entity_role_menu(self.entities.model.row_object(index.row()))
+        menu.exec(self.entities.table.viewport().mapToGlobal(pos))
+
+    def entity_role_menu(self, entity) -> QMenu:
+        """The menu giving ``entity`` a role; suspects head the case brief."""
+        menu = QMenu(self.tr("Role in the case"), self)
+        for role in (*(r for r in ROLES if r), ""):
+            action = menu.addAction(role_text(role))
+            action.setCheckable(True)
+            action.setChecked(entity.role == role)
+            action.triggered.connect(
+                lambda _checked=False, role=role: self.set_entity_role(entity, role)
+            )
+        return menu
+
+    def set_entity_role(self, entity, role: str) -> None:
+        """Give ``entity`` a role in the worker (audited), then show it."""
+        number = self.case_number
+
+        def job(ws, progress, cancel):
+            return set_role(ws, number, entity.type, entity.key, role)
+
+        title = self.tr("Marking {label} as {role}").format(
+            label=entity.label, role=role_text(role)
+        )
+        self.runner.submit(title, job, lambda _entity: self.entities.reload())
 
     # -- status bar --------------------------------------------------------------------
 
