@@ -102,6 +102,27 @@ def test_unknown_sheet(workspace, case, tmp_path):
     assert "'people'" in message and "its sheets are: calls" in message
 
 
+def test_a_notes_sheet_first_and_an_empty_book_name_the_sheet(
+    workspace, case, tmp_path
+):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表为通话记录"])
+    book.create_sheet("通话").append(["caller", "callee"])
+    path = tmp_path / "calls.xlsx"
+    book.save(path)
+    message = failed_import(workspace, case, path, "call_records", ImportSpecError)
+    assert message.startswith("calls.xlsx (sheet '说明'; the spec's sheet key")
+    assert "has no column 'caller'" in message
+
+    empty = tmp_path / "empty.xlsx"
+    openpyxl.Workbook().save(empty)
+    message = failed_import(workspace, case, empty, "call_records", InputFileError)
+    assert "(sheet 'Sheet'" in message and "the sheet is empty" in message
+
+
 def test_wrong_declared_encoding_names_the_line(workspace, case, tmp_path):
     path = tmp_path / "calls.csv"
     path.write_bytes(GBK_CALLS.encode("gbk"))

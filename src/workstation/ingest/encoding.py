@@ -42,11 +42,13 @@ class TextLayout:
             a final line break.
         blank_lines: numbers (from 1) of the empty lines, which loaders skip.
         first_line: the first line's text (the header, when there is one).
+        sheet: the workbook sheet the lines come from ("" for a text file).
     """
 
     physical_lines: int
     blank_lines: tuple[int, ...]
     first_line: str
+    sheet: str = ""
 
 
 def detect_encoding(path: str | Path, declared: str | None = None) -> str:

@@ -161,7 +161,12 @@ def prepare_table(
             cancel=cancel,
         )
         encoding, delimiter = "xlsx", ","
-        columns = _columns(path, spec, layout.first_line, delimiter)
+        sheet = f" (sheet {layout.sheet!r}; the spec's sheet key names another)"
+        if layout.physical_lines == 0:
+            raise InputFileError(
+                f"{path}{sheet}: the sheet is empty; nothing to import."
+            )
+        columns = _columns(path, spec, layout.first_line, delimiter, sheet)
     else:
         encoding = detect_encoding(path, spec.encoding)
         whitespace = spec.delimiter == WHITESPACE_DELIMITER
@@ -358,15 +363,18 @@ def _prepare_matrix(
 
 
 def _columns(
-    path: Path, spec: ImportSpec, first_line: str, delimiter: str
+    path: Path, spec: ImportSpec, first_line: str, delimiter: str, sheet: str = ""
 ) -> tuple[str, ...]:
-    """The file's column names, checked against every column the spec reads."""
+    """The file's column names, checked against every column the spec reads.
+
+    ``sheet`` says which sheet of a workbook was read, for the messages.
+    """
     if not spec.header:
         return spec.columns
     if not first_line.strip():
         raise InputFileError(
-            f"{path}: line 1 is empty but the spec {spec.name} expects a header "
-            "there; remove the empty lines above the header."
+            f"{path}{sheet}: line 1 is empty but the spec {spec.name} expects a "
+            "header there; remove the empty lines above the header."
         )
     if spec.delimiter == WHITESPACE_DELIMITER:
         names = first_line.split()
@@ -377,7 +385,7 @@ def _columns(
     for column, key in spec.column_uses():
         if column not in columns and column.casefold() not in folded:
             raise ImportSpecError(
-                f"{path.name}: has no column {column!r}, which spec "
+                f"{path.name}{sheet}: has no column {column!r}, which spec "
                 f"{spec.name} reads at {key}; its columns are: "
                 f"{', '.join(columns)}. Fix the spec or the file's header."
             )

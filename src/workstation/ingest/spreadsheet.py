@@ -152,4 +152,4 @@ def xlsx_to_csv(
         blank.pop()
         rows -= 1
     log.debug("%s: %d sheet rows written as CSV", source, rows)
-    return TextLayout(rows, tuple(blank), first_line)
+    return TextLayout(rows, tuple(blank), first_line, worksheet.title)
