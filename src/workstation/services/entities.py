@@ -71,6 +71,17 @@ def describe(entity: Entity) -> str:
     return f"{entity.type} {entity.label} (key {entity.key})"
 
 
+def several_named(
+    text: str, case_number: str, matches: list[Entity]
+) -> WorkstationError:
+    """The error for ``text`` naming several entities, each listed."""
+    listed = "; ".join(describe(e) for e in matches)
+    return WorkstationError(
+        f"{text!r} names {len(matches)} entities of case {case_number}: "
+        f"{listed}. Give TYPE:KEY to choose one."
+    )
+
+
 def mark_role(ws: Workspace, case_number: str, text: str, role: str) -> Entity:
     """Give the entity ``text`` names a role in the case (audited).
 
@@ -81,7 +92,7 @@ def mark_role(ws: Workspace, case_number: str, text: str, role: str) -> Entity:
         role: One of :data:`ROLES`; "" clears the role.
 
     Returns:
-        The entity, with its new role.
+        The entity.
 
     Raises:
         NotFoundError: No entity matches.
@@ -90,14 +101,9 @@ def mark_role(ws: Workspace, case_number: str, text: str, role: str) -> Entity:
     """
     matches = entities_named(ws, case_number, text)
     if len(matches) > 1:
-        listed = "; ".join(describe(e) for e in matches)
-        raise WorkstationError(
-            f"{text!r} names {len(matches)} entities of case {case_number}: "
-            f"{listed}. Give TYPE:KEY to choose one."
-        )
+        raise several_named(text, case_number, matches)
     (entity,) = matches
-    set_role(ws, case_number, entity.type, entity.key, role)
-    return entity_rows.find_entity(ws.store, entity.case_id, entity.type, entity.key)
+    return set_role(ws, case_number, entity.type, entity.key, role)
 
 
 def with_role(ws: Workspace, case_number: str, role: str) -> list[Entity]:

@@ -27,7 +27,7 @@ from workstation.graph.paths import (
     short_paths,
 )
 from workstation.security.roles import Permission
-from workstation.services.entities import describe, entities_named
+from workstation.services.entities import describe, entities_named, several_named
 from workstation.services.file_output import write_atomically
 from workstation.services.graph import case_graph, render_case_chart
 from workstation.services.workspace import Workspace
@@ -84,11 +84,7 @@ def resolve_entity(ws: Workspace, case_number: str, text: str, graph: nx.Graph) 
     nodes = list(dict.fromkeys(rolled.get(e.id, e.id) for e in matches))
     in_graph = [n for n in nodes if n in graph]
     if len(in_graph) > 1:
-        listed = "; ".join(describe(e) for e in matches)
-        raise WorkstationError(
-            f"{text!r} names {len(matches)} entities of case {case.number}: "
-            f"{listed}. Give TYPE:KEY to choose one."
-        )
+        raise several_named(text, case.number, matches)
     if not in_graph:
         raise NotFoundError(
             f"{describe(matches[0])} has no links in the graph as filtered "
